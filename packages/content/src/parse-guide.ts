@@ -1,0 +1,149 @@
+import type { Root } from 'mdast'
+import { toString } from 'mdast-util-to-string'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import { unified, type Processor } from 'unified'
+import { visit } from 'unist-util-visit'
+import { VFile } from 'vfile'
+import { GuideError } from './guide-error.js'
+import { fail, hasErrors } from './messages.js'
+import remarkGuideEmoji from './remark-guide-emoji.js'
+import remarkGuideFigure from './remark-guide-figure.js'
+import remarkGuideFrontmatter, { idPattern } from './remark-guide-frontmatter.js'
+import remarkGuideHtml from './remark-guide-html.js'
+import remarkGuideReferences from './remark-guide-references.js'
+import remarkGuideSections from './remark-guide-sections.js'
+import remarkGuideUrls from './remark-guide-urls.js'
+import type { Figure, GuidePage, GuideRoot } from './types.js'
+
+/** Options of {@link parseGuide}. */
+export interface ParseOptions {
+  /** The file's path, for error messages and the default page id. */
+  path?: string | undefined
+  /**
+   * The largest guide accepted, in bytes of UTF-8 (default 16 MiB). Larger
+   * input is rejected before parsing, so a runaway file cannot hang a build.
+   */
+  maxBytes?: number | undefined
+}
+
+/** The default of {@link ParseOptions.maxBytes}: 16 MiB. */
+export const defaultMaxBytes = 16 * 1024 * 1024
+
+/**
+ * The unified processor that `parseGuide` runs: remark-parse, remark-gfm,
+ * remark-frontmatter (YAML), then our plugins in the order they need.
+ */
+export function guideProcessor(): Processor<Root, Root, Root> {
+  return unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkFrontmatter, ['yaml'])
+    .use(remarkGuideFrontmatter)
+    .use(remarkGuideFigure)
+    .use(remarkGuideHtml)
+    .use(remarkGuideEmoji)
+    .use(remarkGuideUrls)
+    .use(remarkGuideReferences)
+    .use(remarkGuideSections) as unknown as Processor<Root, Root, Root>
+}
+
+let processor: Processor<Root, Root, Root> | undefined
+
+/**
+ * Parse one page of a guide. Resolves to the page; rejects with a
+ * {@link GuideError} naming `path:line:column` for every problem found.
+ */
+export async function parseGuide(markdown: string, options: ParseOptions = {}): Promise<GuidePage> {
+  const file = new VFile({ value: markdown, path: options.path ?? 'guide.md' })
+  const maxBytes = options.maxBytes ?? defaultMaxBytes
+  const bytes = markdown.length * 3 > maxBytes ? utf8Length(markdown) : markdown.length
+  if (bytes > maxBytes) {
+    fail(
+      file,
+      `Guide is ${bytes} bytes, over the limit of ${maxBytes}: split it into pages, or raise \`maxBytes\``,
+      { line: 1, column: 1 },
+      'size-limit',
+    )
+    throw new GuideError(file)
+  }
+  // eslint-disable-next-line no-control-regex
+  const nul = /\u0000/.exec(markdown)
+  if (nul) {
+    const before = markdown.slice(0, nul.index).split(/\r\n|\r|\n/)
+    fail(
+      file,
+      'NUL character in the guide: is this a binary file, or saved in UTF-16? Save it as UTF-8 text',
+      { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 },
+      'encoding',
+    )
+    throw new GuideError(file)
+  }
+
+  processor ??= guideProcessor().freeze()
+  const tree = processor.parse(file)
+  const result = (await processor.run(tree, file)) as GuideRoot
+  const page = hasErrors(file) ? undefined : toPage(result, file)
+  if (!page) throw new GuideError(file)
+  return page
+}
+
+function toPage(tree: GuideRoot, file: VFile): GuidePage | undefined {
+  const meta = file.data.guideMeta ?? {}
+  const title = meta.title ?? firstHeading(tree)
+  if (!title) {
+    fail(
+      file,
+      'The page has no title: start it with a `# Heading`, or give `title:` in frontmatter',
+      { line: 1, column: 1 },
+      'title-missing',
+    )
+    return undefined
+  }
+  const id = meta.id ?? idFromPath(file.stem) ?? 'page'
+  const figures: Figure[] = []
+  visit(tree, 'figure', (figure) => {
+    figures.push(figure)
+  })
+  const page: GuidePage = { id, title, tree, sections: tree.children, figures }
+  if (meta.source) page.source = meta.source
+  if (meta.author) page.author = meta.author
+  return page
+}
+
+function firstHeading(tree: GuideRoot): string | undefined {
+  let title: string | undefined
+  visit(tree, 'heading', (heading) => {
+    if (heading.depth !== 1) return undefined
+    title = toString(heading).trim() || undefined
+    return false
+  })
+  return title
+}
+
+function idFromPath(stem: string | undefined): string | undefined {
+  const id = stem
+    ?.toLowerCase()
+    .replace(/[^a-z\d]+/g, '-')
+    .replace(/^-|-$/g, '')
+  return id && idPattern.test(id) ? id : undefined
+}
+
+/** UTF-8 length without allocating the encoded bytes (lone surrogates count 3, as encoded). */
+function utf8Length(value: string): number {
+  let length = 0
+  for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index)
+    if (code < 0x80) length += 1
+    else if (code < 0x800) length += 2
+    else if (code >= 0xd800 && code <= 0xdbff && index + 1 < value.length) {
+      const next = value.charCodeAt(index + 1)
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        length += 4
+        index++
+      } else length += 3
+    } else length += 3
+  }
+  return length
+}

@@ -1,0 +1,231 @@
+import GithubSlugger from 'github-slugger'
+import type { Element, ElementContent } from 'hast'
+import { toMdast } from 'hast-util-to-mdast'
+import type { Html, Parent, PhrasingContent, Root } from 'mdast'
+import { toString } from 'mdast-util-to-string'
+import type { Plugin } from 'unified'
+import { SKIP, visit } from 'unist-util-visit'
+import type { VFile } from 'vfile'
+import { attributeNames, isElement, parseFragment, significant } from './html-fragment.js'
+import { fail, warn } from './messages.js'
+import type { Figure } from './types.js'
+
+/** Options of {@link remarkGuideFigure}: none yet. */
+export interface FigureOptions {}
+
+/** Elements a caption may hold besides text; they become mdast phrasing. */
+const captionElements = new Set(['a', 'em', 'i', 'strong', 'b', 'code', 'br', 'del', 's'])
+/** Presentational attributes that are dropped with a warning. */
+const droppedAttributes = new Set([
+  'width',
+  'height',
+  'title',
+  'classname',
+  'style',
+  'align',
+  'loading',
+  'decoding',
+])
+const figureStart = /^<figure[\s>]/i
+
+/**
+ * Turn raw `<figure><img><figcaption>…<a>Source</a></figcaption></figure>`
+ * blocks into `figure` nodes. A block that starts as a figure but has another
+ * shape is an error at its position; other HTML is left for
+ * `remarkGuideHtml`.
+ */
+const remarkGuideFigure: Plugin<[(Readonly<FigureOptions> | null | undefined)?], Root> =
+  function () {
+    return function (tree, file) {
+      const slugger = new GithubSlugger()
+      visit(tree, 'html', (node: Html, index, parent: Parent | undefined) => {
+        if (!parent || index === undefined || !figureStart.test(node.value.trimStart())) return
+        const figure = toFigure(node, file, slugger)
+        if (figure) parent.children.splice(index, 1, figure)
+        return SKIP
+      })
+    }
+  }
+
+export default remarkGuideFigure
+
+function toFigure(node: Html, file: VFile, slugger: GithubSlugger): Figure | undefined {
+  const fragment = parseFragment(node)
+  const top = significant(fragment.children as ElementContent[])
+  const element = top[0]
+  if (top.length !== 1 || !isElement(element, 'figure')) {
+    fail(
+      file,
+      'A `<figure>` block must hold one `<figure>…</figure>` and nothing else: close the figure and leave a blank line after it',
+      node.position,
+      'figure-shape',
+    )
+    return undefined
+  }
+  let ok = checkAttributes(element, ['id'], file)
+
+  const parts = significant(element.children)
+  const images = parts.filter((part) => isElement(part, 'img')) as Element[]
+  const captions = parts.filter((part) => isElement(part, 'figcaption')) as Element[]
+  const others = parts.filter((part) => !isElement(part, 'img') && !isElement(part, 'figcaption'))
+
+  if (images.length !== 1) {
+    fail(
+      file,
+      images.length === 0
+        ? 'A `<figure>` needs an `<img src="…">`: add the image, or write the caption as a paragraph'
+        : 'A `<figure>` holds one `<img>`: split it into one figure per image',
+      images[1]?.position ?? element.position,
+      'figure-image',
+    )
+    ok = false
+  }
+  if (captions.length > 1) {
+    fail(
+      file,
+      'A `<figure>` holds at most one `<figcaption>`',
+      captions[1]?.position,
+      'figure-caption',
+    )
+    ok = false
+  }
+  for (const other of others) {
+    fail(
+      file,
+      `Unexpected ${describe(other)} in a \`<figure>\`: it may hold one \`<img>\` and one \`<figcaption>\``,
+      other.position,
+      'figure-shape',
+    )
+    ok = false
+  }
+
+  const image = images[0]
+  if (image) ok = checkAttributes(image, ['src', 'alt'], file) && ok
+  const src = typeof image?.properties.src === 'string' ? image.properties.src.trim() : ''
+  if (image && src === '') {
+    fail(file, 'The figure’s `<img>` needs a non-empty `src`', image.position, 'figure-image')
+    ok = false
+  }
+
+  const caption = captions[0]
+  const { children, source, captionOk } = caption
+    ? readCaption(caption, file)
+    : { children: [], source: undefined, captionOk: true }
+  ok = ok && captionOk
+  if (!ok) return undefined
+
+  const captionText = toString({ type: 'paragraph', children }).trim()
+  const givenAlt = typeof image?.properties.alt === 'string' ? image.properties.alt.trim() : ''
+  const alt = givenAlt || captionText
+  if (alt === '') {
+    fail(
+      file,
+      'A figure needs a text alternative: give the `<img>` an `alt`, or the figure a `<figcaption>`',
+      image?.position,
+      'figure-alt',
+    )
+    return undefined
+  }
+
+  const givenId = typeof element.properties.id === 'string' ? element.properties.id : ''
+  const id = slugger.slug(givenId || imageName(src))
+  const figure: Figure = { type: 'figure', id, src, alt, children }
+  if (source) figure.source = source
+  if (node.position) figure.position = node.position
+  return figure
+}
+
+/** `…/images/technical_debt.png?raw=true` → `technical-debt`. */
+function imageName(src: string): string {
+  const path = src.split(/[?#]/)[0] ?? ''
+  const base = path.slice(path.lastIndexOf('/') + 1).replace(/\.[a-z\d]+$/i, '')
+  const name = base.replace(/[_\s.]+/g, '-')
+  return name || 'figure'
+}
+
+function readCaption(
+  caption: Element,
+  file: VFile,
+): { children: PhrasingContent[]; source: Figure['source']; captionOk: boolean } {
+  let captionOk = checkAttributes(caption, [], file)
+  const parts = [...caption.children]
+  // The source is a link at the very end of the caption.
+  const last = significant(parts).at(-1)
+  let source: Figure['source']
+  if (isElement(last, 'a')) {
+    const href = typeof last.properties.href === 'string' ? last.properties.href.trim() : ''
+    const label = toString(toMdast(last)).trim()
+    if (href !== '' && label !== '') {
+      captionOk = checkAttributes(last, ['href'], file) && captionOk
+      source = { url: href, label }
+      parts.splice(parts.indexOf(last), 1)
+    }
+  }
+  visitElements(parts, (element) => {
+    if (!captionElements.has(element.tagName)) {
+      fail(
+        file,
+        `Unexpected ${describe(element)} in a \`<figcaption>\`: a caption holds text, links, \`<em>\`, \`<strong>\` and \`<code>\``,
+        element.position,
+        'figure-caption',
+      )
+      captionOk = false
+    } else {
+      captionOk = checkAttributes(element, element.tagName === 'a' ? ['href'] : [], file) && captionOk
+    }
+  })
+  const mdast = toMdast({ type: 'root', children: parts })
+  const flat: PhrasingContent[] = []
+  for (const child of 'children' in mdast ? mdast.children : []) {
+    if (child.type === 'paragraph') flat.push(...child.children)
+    else flat.push(child as PhrasingContent)
+  }
+  trimEnd(flat)
+  return { children: flat, source, captionOk }
+}
+
+function visitElements(nodes: ElementContent[], callback: (element: Element) => void): void {
+  for (const node of nodes) {
+    if (node.type !== 'element') continue
+    callback(node)
+    visitElements(node.children, callback)
+  }
+}
+
+/** Drop trailing whitespace that stood before the source link. */
+function trimEnd(children: PhrasingContent[]): void {
+  const last = children.at(-1)
+  if (last?.type !== 'text') return
+  last.value = last.value.trimEnd()
+  if (last.value === '') children.pop()
+}
+
+function checkAttributes(element: Element, allowed: string[], file: VFile): boolean {
+  let ok = true
+  for (const name of attributeNames(element)) {
+    if (allowed.includes(name)) continue
+    if (droppedAttributes.has(name)) {
+      warn(
+        file,
+        `Attribute \`${name}\` on \`<${element.tagName}>\` is dropped: style figures with CSS`,
+        element.position,
+        'figure-attribute',
+      )
+      continue
+    }
+    fail(
+      file,
+      `Attribute \`${name}\` is not allowed on \`<${element.tagName}>\` in a figure; allowed: ${allowed.map((a) => `\`${a}\``).join(', ') || 'none'}`,
+      element.position,
+      'figure-attribute',
+    )
+    ok = false
+  }
+  return ok
+}
+
+function describe(node: ElementContent): string {
+  if (node.type === 'element') return `\`<${node.tagName}>\``
+  if (node.type === 'text') return `text \`${node.value.trim().slice(0, 20)}\``
+  return node.type
+}

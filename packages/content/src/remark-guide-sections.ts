@@ -1,0 +1,97 @@
+import GithubSlugger from 'github-slugger'
+import type { BlockContent, Heading, Root, RootContent } from 'mdast'
+import { toString } from 'mdast-util-to-string'
+import type { Plugin } from 'unified'
+import { visit } from 'unist-util-visit'
+import { fail } from './messages.js'
+import type { Section } from './types.js'
+
+/** Options of {@link remarkGuideSections}: none yet. */
+export interface SectionOptions {}
+
+/**
+ * Split a page into `section` nodes at thematic breaks (`<hr>`, `---`,
+ * which are consumed) and before every heading, so the root holds only
+ * sections. Ids come from the frontmatter's `sections` list
+ * (`file.data.guideMeta.sections`, checked against the count), else from the
+ * slug of the section's heading, else of its first strong phrase, else of
+ * its position (`section-3`). Headings also get a slug, in `data.id`.
+ */
+const remarkGuideSections: Plugin<[(Readonly<SectionOptions> | null | undefined)?], Root> =
+  function () {
+    return function (tree, file) {
+      const groups = split(tree.children)
+      const given = file.data.guideMeta?.sections
+      if (given && given.length !== groups.length) {
+        fail(
+          file,
+          `Frontmatter lists ${given.length} section ids, but the page has ${groups.length} sections (split at \`<hr>\`, \`---\` and headings): list one id per section`,
+          file.data.guideMeta?.sectionsPlace,
+          'section-count',
+        )
+      }
+      const slugger = new GithubSlugger()
+      // Reserve the ids the author gave, so no derived slug takes one.
+      if (given) for (const id of given) slugger.slug(id)
+
+      tree.children = groups.map((children, index) => {
+        const id = given?.[index] ?? deriveId(children, index, slugger)
+        const section: Section = { type: 'section', id, children }
+        const first = children[0]
+        const last = children.at(-1)
+        if (first?.position && last?.position) {
+          section.position = { start: first.position.start, end: last.position.end }
+        }
+        return section
+      })
+
+      visit(tree, 'heading', (heading: Heading) => {
+        if (heading.data?.id) return
+        const id = slugger.slug(toString(heading))
+        if (id) heading.data = { ...heading.data, id }
+      })
+    }
+  }
+
+export default remarkGuideSections
+
+function split(nodes: RootContent[]): BlockContent[][] {
+  const groups: BlockContent[][] = []
+  let current: BlockContent[] = []
+  const close = (): void => {
+    if (current.length > 0) groups.push(current)
+    current = []
+  }
+  for (const node of nodes) {
+    if (node.type === 'thematicBreak') {
+      close()
+    } else if (node.type === 'heading') {
+      close()
+      current.push(node)
+    } else if (node.type !== 'yaml' && node.type !== 'definition') {
+      current.push(node as BlockContent)
+    }
+  }
+  close()
+  return groups
+}
+
+function deriveId(children: BlockContent[], index: number, slugger: GithubSlugger): string {
+  const first = children[0]
+  if (first?.type === 'heading') {
+    const id = slugger.slug(toString(first))
+    if (id) {
+      first.data = { ...first.data, id }
+      return id
+    }
+  }
+  let strong = ''
+  for (const child of children) {
+    visit(child, 'strong', (node) => {
+      strong = toString(node)
+      return false
+    })
+    if (strong) break
+  }
+  return slugger.slug(strong.trim() || `section-${index + 1}`)
+}

@@ -1,0 +1,52 @@
+import type { Root } from 'mdast'
+import type { Plugin } from 'unified'
+import { visit } from 'unist-util-visit'
+import { fail } from './messages.js'
+import { isSafeUrl, safeProtocols } from './safe-url.js'
+
+/** Options of {@link remarkGuideUrls}: none yet. */
+export interface UrlOptions {}
+
+const allowed = `${safeProtocols.map((protocol) => `\`${protocol}:\``).join(', ')} or a relative URL`
+
+/**
+ * Reject every URL a reader's browser would run or load unsafely:
+ * `javascript:`, `vbscript:`, `data:` and any other scheme but http, https
+ * and mailto, in links, images, definitions and figures, however cased,
+ * encoded or padded.
+ */
+const remarkGuideUrls: Plugin<[(Readonly<UrlOptions> | null | undefined)?], Root> = function () {
+  return function (tree, file) {
+    const check = (url: string, what: string, place: Parameters<typeof fail>[2]): void => {
+      if (isSafeUrl(url)) return
+      const scheme = /^[^:]*:/.exec(url.trim())?.[0] ?? url.slice(0, 20)
+      fail(
+        file,
+        `Unsafe URL \`${scheme.replace(/`/g, '')}…\` in ${what}: use ${allowed}`,
+        place,
+        'url-unsafe',
+      )
+    }
+    visit(tree, (node) => {
+      switch (node.type) {
+        case 'link':
+        case 'definition': {
+          check(node.url, `a ${node.type}`, node.position)
+          break
+        }
+        case 'image': {
+          check(node.url, 'an image', node.position)
+          break
+        }
+        case 'figure': {
+          check(node.src, 'a figure’s `<img src>`', node.position)
+          if (node.source) check(node.source.url, 'a figure’s source link', node.position)
+          break
+        }
+        default:
+      }
+    })
+  }
+}
+
+export default remarkGuideUrls

@@ -1,0 +1,48 @@
+import type { Root as HastRoot } from 'hast'
+import type { Nodes, Root } from 'mdast'
+import rehypeSanitize, { defaultSchema, type Options as Schema } from 'rehype-sanitize'
+import rehypeStringify from 'rehype-stringify'
+import remarkRehype from 'remark-rehype'
+import { unified, type Processor } from 'unified'
+import { guideHastHandlers } from './to-hast.js'
+
+const base = defaultSchema.attributes ?? {}
+
+/**
+ * GitHub's sanitize schema, narrowed to http, https and mailto links and
+ * widened only for what our nodes render: `<figure>`, `<figcaption>`,
+ * `role="img"` with a label on emoji, lazy images.
+ */
+export const guideSanitizeSchema: Schema = {
+  ...defaultSchema,
+  tagNames: [...(defaultSchema.tagNames ?? []), 'figure', 'figcaption'],
+  attributes: {
+    ...base,
+    span: [...(base.span ?? []), ['role', 'img'], 'ariaLabel'],
+    img: [...(base.img ?? []), ['loading', 'lazy'], ['decoding', 'async']],
+  },
+  protocols: {
+    ...defaultSchema.protocols,
+    href: ['http', 'https', 'mailto'],
+    src: ['http', 'https'],
+  },
+}
+
+let processor: Processor<Root, Root, HastRoot, HastRoot, string> | undefined
+
+/**
+ * Serialize `node` (a page's tree, or any node in it) to HTML, through
+ * remark-rehype and rehype-sanitize: whatever the tree holds, the output has
+ * no script, no event handler and no URL but http, https, mailto and relative.
+ * Ids get GitHub's `user-content-` prefix, so they cannot clobber globals.
+ */
+export function toHtml(node: Nodes): string {
+  processor ??= unified()
+    .use(remarkRehype, { handlers: guideHastHandlers })
+    .use(rehypeSanitize, guideSanitizeSchema)
+    .use(rehypeStringify)
+    .freeze() as unknown as Processor<Root, Root, HastRoot, HastRoot, string>
+  const root: Root = node.type === 'root' ? node : { type: 'root', children: [node as Root['children'][number]] }
+  const hast = processor.runSync(root)
+  return processor.stringify(hast)
+}

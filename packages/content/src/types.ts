@@ -1,0 +1,120 @@
+/**
+ * The syntax tree of a guide: mdast, plus three nodes of our own.
+ *
+ * Every custom node is registered on `mdast` below, so `unist-util-visit`,
+ * `mdast-util-to-string` and friends narrow on them like on any mdast node.
+ */
+import type { BlockContent, Data, Literal, Parent, PhrasingContent, Root } from 'mdast'
+
+/** Data of a {@link Section}. */
+export interface SectionData extends Data {}
+
+/**
+ * A part of a page: what stands between two thematic breaks (`<hr>`, `---`)
+ * or from one heading to the next. A page's root holds only sections.
+ */
+export interface Section extends Parent {
+  type: 'section'
+  /** Stable, unique (within the page), human-readable id. */
+  id: string
+  children: BlockContent[]
+  data?: SectionData | undefined
+}
+
+/** Where a figure comes from: the `<a>` at the end of its caption. */
+export interface FigureSource {
+  url: string
+  label: string
+}
+
+/** Data of a {@link Figure}. */
+export interface FigureData extends Data {}
+
+/**
+ * A figure: an image with a caption, from a raw
+ * `<figure><img><figcaption>…<a>Source</a></figcaption></figure>` block.
+ * The caption is the node's phrasing `children`.
+ */
+export interface Figure extends Parent {
+  type: 'figure'
+  /** From `<figure id>`, else from the image's file name. */
+  id: string
+  /** The image URL, as the author wrote it. */
+  src: string
+  /** The image's `alt`, else the caption's text. */
+  alt: string
+  source?: FigureSource | undefined
+  children: PhrasingContent[]
+  data?: FigureData | undefined
+}
+
+/** Data of an {@link Emoji}. */
+export interface EmojiData extends Data {}
+
+/** A gemoji shortcode such as `:wink:`. */
+export interface Emoji extends Literal {
+  type: 'emoji'
+  /** The shortcode's name, without colons: `wink`. */
+  name: string
+  /** The emoji itself: `😉`. */
+  value: string
+  data?: EmojiData | undefined
+}
+
+/** The author of a guide, from the page's frontmatter. */
+export interface GuideAuthor {
+  name: string
+  url?: string | undefined
+}
+
+/** One page of a guide: one markdown file. */
+export interface GuidePage<Id extends string = string> {
+  id: Id
+  title: string
+  /** An mdast root whose children are all sections. */
+  tree: GuideRoot
+  /** The root's sections, in order (the same objects as `tree.children`). */
+  sections: Section[]
+  /** Every figure of the page, in order. */
+  figures: Figure[]
+  /** Where the text comes from (a URL), from the frontmatter's `source`. */
+  source?: string | undefined
+  /** Who wrote the text, from the frontmatter's `author`. */
+  author?: GuideAuthor | undefined
+}
+
+/** A guide: its title and its pages. */
+export interface Guide<Id extends string = string> {
+  title: string
+  pages: GuidePage<Id>[]
+}
+
+/** The root of a page's tree. */
+export interface GuideRoot extends Root {
+  children: Section[]
+}
+
+/** Any node of our own. */
+export type GuideNode = Section | Figure | Emoji
+
+declare module 'mdast' {
+  interface RootContentMap {
+    section: Section
+    figure: Figure
+    emoji: Emoji
+  }
+
+  interface BlockContentMap {
+    section: Section
+    figure: Figure
+  }
+
+  interface PhrasingContentMap {
+    emoji: Emoji
+  }
+
+  interface HeadingData {
+    /** The heading's slug, unique within its page. */
+    id?: string | undefined
+  }
+}
