@@ -46,7 +46,9 @@ async function compileGuide(): Promise<string> {
   }
   if (failures.length > 0) {
     console.error(reporter(failures.map((failure) => failure.file)))
-    console.error(`[content] build failed: ${failures.length} page(s) with errors; dist/ is unchanged`)
+    console.error(
+      `[content] build failed: ${failures.length} page(s) with errors; dist/ is unchanged`,
+    )
     process.exit(1)
   }
   checkUnique(pages)
@@ -60,8 +62,10 @@ async function compileGuide(): Promise<string> {
       return { id, title, ...(source ? { source } : {}), ...(author ? { author } : {}), tree }
     }),
   }
-  const union = (ids: string[]): string => ids.map((id) => JSON.stringify(id)).join(' | ') || 'never'
-  const list = (ids: string[]): string => `[${ids.map((id) => JSON.stringify(id)).join(', ')}] as const`
+  const union = (ids: string[]): string =>
+    ids.map((id) => JSON.stringify(id)).join(' | ') || 'never'
+  const list = (ids: string[]): string =>
+    `[${ids.map((id) => JSON.stringify(id)).join(', ')}] as const`
   const pageIds = pages.map((page) => page.id)
   const sectionIds = pages.flatMap((page) => page.sections.map((node) => node.id))
   const figureIds = pages.flatMap((page) => page.figures.map((node) => node.id))

@@ -1,4 +1,4 @@
-import type { Element, ElementContent, Root as HastRoot } from 'hast'
+import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
 import type { Html } from 'mdast'
 import type { Point, Position } from 'unist'
@@ -14,7 +14,7 @@ export function parseFragment(node: Html): HastRoot {
   return tree
 }
 
-function shift(node: HastRoot | ElementContent, start: Point): void {
+function shift(node: HastRoot | HastContent, start: Point): void {
   if (node.position) node.position = shiftPosition(node.position, start)
   if ('children' in node) for (const child of node.children) shift(child, start)
 }

@@ -1,5 +1,6 @@
 import type { Root } from 'mdast'
 import { toString } from 'mdast-util-to-string'
+import { slug } from 'github-slugger'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
@@ -10,7 +11,7 @@ import { GuideError } from './guide-error.js'
 import { fail, hasErrors } from './messages.js'
 import remarkGuideEmoji from './remark-guide-emoji.js'
 import remarkGuideFigure from './remark-guide-figure.js'
-import remarkGuideFrontmatter, { idPattern } from './remark-guide-frontmatter.js'
+import remarkGuideFrontmatter, { isSlug } from './remark-guide-frontmatter.js'
 import remarkGuideHtml from './remark-guide-html.js'
 import remarkGuideReferences from './remark-guide-references.js'
 import remarkGuideSections from './remark-guide-sections.js'
@@ -123,11 +124,8 @@ function firstHeading(tree: GuideRoot): string | undefined {
 }
 
 function idFromPath(stem: string | undefined): string | undefined {
-  const id = stem
-    ?.toLowerCase()
-    .replace(/[^a-z\d]+/g, '-')
-    .replace(/^-|-$/g, '')
-  return id && idPattern.test(id) ? id : undefined
+  const id = stem === undefined ? '' : slug(stem)
+  return isSlug(id) ? id : undefined
 }
 
 /** UTF-8 length without allocating the encoded bytes (lone surrogates count 3, as encoded). */

@@ -13,17 +13,16 @@ const shortcode = /:([a-z\d_+-]+):/gi
  * Turn gemoji shortcodes in text (`:wink:`) into `emoji` nodes (`😉`). An
  * unknown `:word:` stays text; code is never touched.
  */
-const remarkGuideEmoji: Plugin<[(Readonly<EmojiOptions> | null | undefined)?], Root> =
-  function () {
-    return function (tree) {
-      findAndReplace(tree, [
-        shortcode,
-        (_match: string, name: string): Emoji | false => {
-          const value = Object.hasOwn(nameToEmoji, name) ? nameToEmoji[name] : undefined
-          return value === undefined ? false : { type: 'emoji', name, value }
-        },
-      ])
-    }
+const remarkGuideEmoji: Plugin<[(Readonly<EmojiOptions> | null | undefined)?], Root> = function () {
+  return function (tree) {
+    findAndReplace(tree, [
+      shortcode,
+      (_match: string, name: string): Emoji | false => {
+        const value = Object.hasOwn(nameToEmoji, name) ? nameToEmoji[name] : undefined
+        return value === undefined ? false : { type: 'emoji', name, value }
+      },
+    ])
   }
+}
 
 export default remarkGuideEmoji

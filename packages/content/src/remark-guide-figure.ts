@@ -41,8 +41,10 @@ const remarkGuideFigure: Plugin<[(Readonly<FigureOptions> | null | undefined)?],
       visit(tree, 'html', (node: Html, index, parent: Parent | undefined) => {
         if (!parent || index === undefined || !figureStart.test(node.value.trimStart())) return
         const figure = toFigure(node, file, slugger)
+        // A broken figure has been reported: drop it, so no other plugin reports it again.
         if (figure) parent.children.splice(index, 1, figure)
-        return SKIP
+        else parent.children.splice(index, 1)
+        return figure ? SKIP : [SKIP, index]
       })
     }
   }
@@ -171,7 +173,8 @@ function readCaption(
       )
       captionOk = false
     } else {
-      captionOk = checkAttributes(element, element.tagName === 'a' ? ['href'] : [], file) && captionOk
+      captionOk =
+        checkAttributes(element, element.tagName === 'a' ? ['href'] : [], file) && captionOk
     }
   })
   const mdast = toMdast({ type: 'root', children: parts })

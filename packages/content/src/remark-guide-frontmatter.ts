@@ -1,3 +1,4 @@
+import { slug } from 'github-slugger'
 import type { Root, Yaml } from 'mdast'
 import type { Plugin } from 'unified'
 import type { Point } from 'unist'
@@ -29,8 +30,14 @@ declare module 'vfile' {
   }
 }
 
-/** Ids are lower-case words joined by dashes: `ai-engineers`. */
-export const idPattern = /^[a-z\d]+(?:-[a-z\d]+)*$/
+/**
+ * Whether `id` is a slug as GitHub makes them (`ai-engineers`): slugging it
+ * again changes nothing. Derived ids are such slugs, so what `toMarkdown`
+ * writes back into frontmatter is always valid.
+ */
+export function isSlug(id: string): boolean {
+  return id !== '' && slug(id) === id
+}
 
 const knownKeys = new Set(['id', 'title', 'sections', 'source', 'author'])
 
@@ -97,11 +104,11 @@ function readMeta(node: Yaml, file: VFile, meta: GuideMeta): void {
 
     switch (key) {
       case 'id': {
-        if (text !== undefined && idPattern.test(text)) meta.id = text
+        if (text !== undefined && isSlug(text)) meta.id = text
         else
           fail(
             file,
-            'Frontmatter `id` must be lower-case words joined by dashes, such as `intro`',
+            'Frontmatter `id` must be a slug (lower case, dashes, no spaces or punctuation), such as `intro`',
             place,
             'frontmatter-id',
           )
@@ -163,10 +170,10 @@ function readSections(
   for (const item of value.items) {
     const itemNode = item as YamlNode
     const id = isScalar(itemNode) && typeof itemNode.value === 'string' ? itemNode.value : undefined
-    if (id === undefined || !idPattern.test(id)) {
+    if (id === undefined || !isSlug(id)) {
       fail(
         file,
-        'A section id must be lower-case words joined by dashes, such as `ai-engineers`',
+        'A section id must be a slug (lower case, dashes, no spaces or punctuation), such as `ai-engineers`',
         placeOf(itemNode),
         'frontmatter-sections',
       )

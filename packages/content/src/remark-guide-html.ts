@@ -37,7 +37,7 @@ const remarkGuideHtml: Plugin<[(Readonly<HtmlOptions> | null | undefined)?], Roo
         parent.children.splice(index, 1, replacement)
         return SKIP
       }
-      const tag = /^<\/?([a-z][a-z\d-]*)/i.exec(value)?.[1]?.toLowerCase()
+      const tag = /^<(\/?[a-z][a-z\d-]*)/i.exec(value)?.[1]?.toLowerCase()
       const what = tag ? `\`<${tag}>\`` : `\`${value.slice(0, 30)}\``
       fail(
         file,

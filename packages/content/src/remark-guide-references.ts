@@ -1,4 +1,4 @@
-import type { Definition, Parent, Root } from 'mdast'
+import type { Definition, Nodes, Parent, Root } from 'mdast'
 import type { Plugin } from 'unified'
 import { SKIP, visit } from 'unist-util-visit'
 
@@ -21,8 +21,9 @@ const remarkGuideReferences: Plugin<[(Readonly<ReferenceOptions> | null | undefi
       })
       if (definitions.size === 0) return
 
-      visit(tree, (node, index, parent: Parent | undefined) => {
+      visit(tree, (found, index, parent: Parent | undefined) => {
         if (!parent || index === undefined) return
+        const node = found as Nodes
         if (node.type === 'definition') {
           parent.children.splice(index, 1)
           return [SKIP, index]

@@ -1,4 +1,4 @@
-import GithubSlugger from 'github-slugger'
+import GithubSlugger, { slug } from 'github-slugger'
 import type { BlockContent, Heading, Root, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import type { Plugin } from 'unified'
@@ -30,12 +30,19 @@ const remarkGuideSections: Plugin<[(Readonly<SectionOptions> | null | undefined)
           'section-count',
         )
       }
-      const slugger = new GithubSlugger()
-      // Reserve the ids the author gave, so no derived slug takes one.
-      if (given) for (const id of given) slugger.slug(id)
+      // Headings get GitHub's slugs, whatever the frontmatter says, so anchors stay stable.
+      const headings = new GithubSlugger()
+      const reserved = new GithubSlugger()
+      visit(tree, 'heading', (heading: Heading) => {
+        const id = headings.slug(toString(heading))
+        if (id) {
+          heading.data = { ...heading.data, id }
+          reserved.slug(id)
+        }
+      })
 
       tree.children = groups.map((children, index) => {
-        const id = given?.[index] ?? deriveId(children, index, slugger)
+        const id = given?.[index] ?? deriveId(children, index, reserved)
         const section: Section = { type: 'section', id, children }
         const first = children[0]
         const last = children.at(-1)
@@ -43,12 +50,6 @@ const remarkGuideSections: Plugin<[(Readonly<SectionOptions> | null | undefined)
           section.position = { start: first.position.start, end: last.position.end }
         }
         return section
-      })
-
-      visit(tree, 'heading', (heading: Heading) => {
-        if (heading.data?.id) return
-        const id = slugger.slug(toString(heading))
-        if (id) heading.data = { ...heading.data, id }
       })
     }
   }
@@ -76,15 +77,14 @@ function split(nodes: RootContent[]): BlockContent[][] {
   return groups
 }
 
+/**
+ * A section's id when the author gave none: its heading's slug, else a slug of
+ * its first strong phrase, else of its position. `slugger` has seen every
+ * heading's slug, so a derived id never takes one.
+ */
 function deriveId(children: BlockContent[], index: number, slugger: GithubSlugger): string {
   const first = children[0]
-  if (first?.type === 'heading') {
-    const id = slugger.slug(toString(first))
-    if (id) {
-      first.data = { ...first.data, id }
-      return id
-    }
-  }
+  if (first?.type === 'heading' && first.data?.id) return first.data.id
   let strong = ''
   for (const child of children) {
     visit(child, 'strong', (node) => {
@@ -93,5 +93,5 @@ function deriveId(children: BlockContent[], index: number, slugger: GithubSlugge
     })
     if (strong) break
   }
-  return slugger.slug(strong.trim() || `section-${index + 1}`)
+  return slugger.slug(slug(strong) === '' ? `section-${index + 1}` : strong)
 }

@@ -3,7 +3,6 @@ export const safeProtocols: readonly string[] = ['http', 'https', 'mailto']
 
 // Browsers drop tabs and newlines anywhere in a URL and trim C0 controls and
 // spaces around it, so `java\tscript:` and ` javascript:` are `javascript:`.
-// eslint-disable-next-line no-control-regex
 const strippedAnywhere = /[\t\n\r]/g
 // eslint-disable-next-line no-control-regex
 const trimmed = /^[\u0000-\u0020]+|[\u0000-\u0020]+$/g

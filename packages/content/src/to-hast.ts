@@ -10,7 +10,10 @@ export const guideHastHandlers: Partial<Handlers> = {
     // A section led by a heading of the same slug: the id goes on the section.
     const children =
       first?.type === 'heading' && first.data?.id === node.id
-        ? [heading(state, first, false), ...state.all({ type: 'root', children: node.children.slice(1) })]
+        ? [
+            heading(state, first, false),
+            ...state.all({ type: 'root', children: node.children.slice(1) }),
+          ]
         : state.all(node)
     const result: Element = {
       type: 'element',
@@ -42,7 +45,12 @@ export const guideHastHandlers: Partial<Handlers> = {
     if (caption.length > 0) {
       children.push({ type: 'element', tagName: 'figcaption', properties: {}, children: caption })
     }
-    const result: Element = { type: 'element', tagName: 'figure', properties: { id: node.id }, children }
+    const result: Element = {
+      type: 'element',
+      tagName: 'figure',
+      properties: { id: node.id },
+      children,
+    }
     state.patch(node, result)
     return result
   },

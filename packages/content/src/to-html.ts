@@ -42,7 +42,8 @@ export function toHtml(node: Nodes): string {
     .use(rehypeSanitize, guideSanitizeSchema)
     .use(rehypeStringify)
     .freeze() as unknown as Processor<Root, Root, HastRoot, HastRoot, string>
-  const root: Root = node.type === 'root' ? node : { type: 'root', children: [node as Root['children'][number]] }
+  const root: Root =
+    node.type === 'root' ? node : { type: 'root', children: [node as Root['children'][number]] }
   const hast = processor.runSync(root)
   return processor.stringify(hast)
 }

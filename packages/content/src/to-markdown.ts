@@ -10,14 +10,14 @@ import {
   type Options as ToMarkdownExtension,
 } from 'mdast-util-to-markdown'
 import { stringify as stringifyYaml } from 'yaml'
-import type { GuidePage, Section } from './types.js'
+import type { Figure, GuidePage, Section } from './types.js'
 import { guideHastHandlers } from './to-hast.js'
 
 const section: Handle = (node: Section, _parent, state, info) => state.containerFlow(node, info)
 
 const emoji: Handle = (node: { name: string }) => `:${node.name}:`
 
-const figure: Handle = (node: import('./types.js').Figure) => {
+const figure: Handle = (node: Figure) => {
   const image = `<img src="${attribute(node.src)}" alt="${attribute(node.alt)}" />`
   const parts = [captionHtml(node.children)]
   if (node.source) {
@@ -41,7 +41,8 @@ export function guideToMarkdown(): ToMarkdownExtension {
  * there, so that parsing the output gives the same ids back.
  */
 export function toMarkdown(value: Nodes | GuidePage): string {
-  const tree = 'tree' in value ? pageToRoot(value) : value.type === 'root' ? rootToFlow(value) : value
+  const tree =
+    'tree' in value ? pageToRoot(value) : value.type === 'root' ? rootToFlow(value) : value
   return mdastToMarkdown(tree, {
     bullet: '*',
     rule: '-',
@@ -81,7 +82,10 @@ function captionHtml(children: PhrasingContent[]): string {
   const plain = children.map((child) =>
     child.type === 'emoji' ? { type: 'text' as const, value: `:${child.name}:` } : child,
   )
-  const hast = toHast({ type: 'paragraph', children: plain }, { handlers: guideHastHandlers }) as Element
+  const hast = toHast(
+    { type: 'paragraph', children: plain },
+    { handlers: guideHastHandlers },
+  ) as Element
   const html = hastToHtml({ type: 'root', children: hast.children } as HastRoot)
   // A blank line would end the HTML block.
   return html.replace(/\n\s*\n/g, '\n')

@@ -1,0 +1,28 @@
+import { GuideError, parseGuide } from '@ai-engineer/content/parse'
+import type { GuidePage } from '@ai-engineer/content'
+import type { Nodes } from 'mdast'
+import { removePosition } from 'unist-util-remove-position'
+
+/** Parse `markdown` and return its tree with positions removed. */
+export async function tree(markdown: string): Promise<GuidePage['tree']> {
+  const page = await parseGuide(markdown, { path: 'test.md' })
+  return bare(page.tree)
+}
+
+/** A deep copy of `node` without positions. */
+export function bare<T extends Nodes>(node: T): T {
+  const copy = structuredClone(node)
+  removePosition(copy, { force: true })
+  return copy
+}
+
+/** The GuideError that parsing `markdown` rejects with (fails the test if it resolves). */
+export async function parseError(markdown: string, path = 'bad.md'): Promise<GuideError> {
+  try {
+    await parseGuide(markdown, { path })
+  } catch (error) {
+    if (error instanceof GuideError) return error
+    throw error
+  }
+  throw new Error('expected the guide to be rejected, but it parsed')
+}
