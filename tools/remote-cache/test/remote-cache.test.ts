@@ -111,7 +111,9 @@ async function build(
     }),
   )
   const seconds = (Date.now() - started) / 1000
-  const summaryFile = existsSync(runs) ? readdirSync(runs).find((name) => name.endsWith('.json')) : undefined
+  const summaryFile = existsSync(runs)
+    ? readdirSync(runs).find((name) => name.endsWith('.json'))
+    : undefined
   const tasks: TaskCache[] = summaryFile
     ? (JSON.parse(readFileSync(join(runs, summaryFile), 'utf8')) as { tasks: TaskCache[] }).tasks
     : []
@@ -237,9 +239,7 @@ describe('turbo remote cache (self-hosted, signed)', () => {
     try {
       resetContent(cloneB)
       const result = await build(cloneB, remoteEnv(), contentOnly)
-      log(
-        `tampered artifact ${hash}: ${describeRun(result)}; signature check failed, task rebuilt`,
-      )
+      log(`tampered artifact ${hash}: ${describeRun(result)}; signature check failed, task rebuilt`)
       expect(result.code, result.output).toBe(0)
       expect(result.tasks[0]?.cache.status).toBe('MISS')
       expect(outputs(cloneB, 'packages/content')).toEqual(outputs(cloneA, 'packages/content'))

@@ -97,7 +97,8 @@ export async function startServer(options: {
     } catch {
       // not listening yet
     }
-    if (child.exitCode !== null) throw new Error(`turborepo-remote-cache exited: see ${options.logFile}`)
+    if (child.exitCode !== null)
+      throw new Error(`turborepo-remote-cache exited: see ${options.logFile}`)
     if (Date.now() > deadline) {
       process.kill(pid)
       throw new Error(`turborepo-remote-cache did not answer on ${url} within 30 s`)
