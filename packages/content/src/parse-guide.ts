@@ -8,6 +8,7 @@ import { unified, type Processor } from 'unified'
 import { visit } from 'unist-util-visit'
 import { VFile } from 'vfile'
 import { GuideError } from './guide-error.js'
+import { parseInChunks } from './parse-chunks.js'
 import { fail, hasErrors } from './messages.js'
 import remarkGuideEmoji from './remark-guide-emoji.js'
 import remarkGuideFigure from './remark-guide-figure.js'
@@ -83,7 +84,8 @@ export async function parseGuide(markdown: string, options: ParseOptions = {}): 
   }
 
   processor ??= guideProcessor().freeze()
-  const tree = processor.parse(file)
+  const parser = processor
+  const tree = parseInChunks(String(file.value), (chunk) => parser.parse(chunk))
   const result = (await processor.run(tree, file)) as GuideRoot
   const page = hasErrors(file) ? undefined : toPage(result, file)
   if (!page) throw new GuideError(file)
