@@ -32,7 +32,15 @@ interface Step {
 interface Workflow {
   on: Record<string, unknown>
   permissions?: Record<string, string>
-  jobs: Record<string, { 'runs-on': string; permissions?: Record<string, string>; steps: Step[] }>
+  jobs: Record<
+    string,
+    {
+      'runs-on': string
+      container?: { image: string }
+      permissions?: Record<string, string>
+      steps: Step[]
+    }
+  >
 }
 
 const workflowsDir = path.join(repoRoot, '.github', 'workflows')
@@ -64,24 +72,22 @@ describe('GitHub workflows', () => {
     expect(format(await lint(source, name))).toEqual([])
   })
 
-  it('should run .ci/run on Ubuntu with Node 20 and pnpm on every push and pull request', async () => {
+  it('should run .ci/run in a Debian Node 20 container with pnpm on every push and pull request', async () => {
     const { parsed } = await workflow('ci.yml')
     expect(Object.keys(parsed.on).sort()).toEqual(['pull_request', 'push'])
     const jobs = Object.values(parsed.jobs)
     expect(jobs).toHaveLength(1)
     const [job] = jobs
     expect(job?.['runs-on']).toBe('ubuntu-latest')
+    // Debian as root, like our CI machines: apt's chromium is a real browser there.
+    expect(job?.container).toEqual({ image: 'node:20-bookworm' })
     const steps = job?.steps ?? []
     expect(steps.map((step) => step.uses?.split('@')[0] ?? step.run)).toEqual([
       'actions/checkout',
       'pnpm/action-setup',
-      'actions/setup-node',
       'actions/cache',
       'bash .ci/run',
     ])
-    expect(steps.find((step) => step.uses?.startsWith('actions/setup-node'))?.with).toMatchObject({
-      'node-version': 20,
-    })
   })
 
   it('should version and publish with changesets/action, with provenance', async () => {
