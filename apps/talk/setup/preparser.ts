@@ -1,0 +1,45 @@
+/**
+ * Presenter notes from the content package (TOOLCHAIN.md, recipe 10).
+ *
+ * A slide names its content in its frontmatter:
+ *
+ *   section: ai-engineers   # a SectionId of @ai-engineer/content
+ *   blocks: [1, 2]          # optional: which of the section's blocks (default: all)
+ *
+ * and its notes become that prose, so the speaker sees the guide's text in presenter
+ * mode and nobody copies it into `slides.md`. Notes written under the slide are kept,
+ * after the generated ones. Unknown ids, in the frontmatter or in a component's
+ * `section` / `figure` / `page` attribute, throw: `slidev build` and `slidev` start-up
+ * exit with the message.
+ */
+import { definePreparserSetup } from '@slidev/types'
+import { basename } from 'node:path'
+import { loadContent } from '../lib/content.ts'
+import { sectionNote } from '../lib/notes.ts'
+import { checkMarkupIds, slideContent } from '../lib/slide-content.ts'
+
+export default definePreparserSetup(async ({ filepath }) => {
+  const content = loadContent()
+  const file = basename(filepath)
+  let slide = 0
+  let where = file
+
+  return [
+    {
+      name: '@ai-engineer/talk:notes-from-content',
+      async transformSlide(markup, frontmatter: Record<string, unknown>) {
+        slide += 1
+        const title = typeof frontmatter.title === 'string' ? ` (${frontmatter.title})` : ''
+        where = `${file}, slide ${slide}${title}`
+        checkMarkupIds(markup, content, where)
+        return undefined
+      },
+      async transformNote(note, frontmatter: Record<string, unknown>) {
+        const named = slideContent(frontmatter, content, where)
+        if (!named) return undefined
+        const generated = sectionNote(named.section, named.blocks)
+        return note?.trim() ? `${generated}\n\n${note.trim()}` : generated
+      },
+    },
+  ]
+})
