@@ -4,7 +4,9 @@ import { defineProject } from 'vitest/config'
 export const shared = defineProject({
   test: {
     include: ['test/**/*.test.ts'],
-    // Whole-document and browser tests parse and render a lot: give slow machines room.
-    testTimeout: 30_000,
+    // A bound to catch hangs, not a timing: some tests run tsc, attw or a whole-guide
+    // parse, and CI runs them on 2 cores beside other tasks.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
   },
 })
