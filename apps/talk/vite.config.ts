@@ -1,0 +1,37 @@
+// Slidev 52.20.1 splits vendor code with its own `manualChunks`; a deck's function
+// replaces it rather than adding to it, so Slidev's rules come first, unchanged. Then the
+// deck's own code — its components and layouts, the content data and the components
+// library — goes into one `talk` chunk instead of a dozen small requests before the first
+// slide (tools/bench measures it against a stock deck).
+const slidevAsyncModules = ['file-saver', 'vue', '@vue']
+
+export default {
+  build: {
+    rollupOptions: {
+      output: {
+        manualChunks(id: string) {
+          if (
+            id.startsWith('/@slidev-monaco-types/') ||
+            id.includes('/@slidev/monaco-types') ||
+            id.endsWith('?monaco-types&raw')
+          ) {
+            return 'monaco/bundled-types'
+          }
+          if (id.includes('/shiki/') || id.includes('/@shikijs/')) return 'modules/shiki'
+          if (id.startsWith('~icons/')) return 'modules/unplugin-icons'
+          const vendor = slidevAsyncModules.find((name) => id.includes(`/node_modules/${name}`))
+          if (vendor) return `modules/${vendor.replace('@', '').replace('/', '-')}`
+          if (
+            /\/apps\/talk\/(?:components|layouts)\//.test(id) ||
+            /\/packages\/(?:content|components)\/dist\//.test(id) ||
+            id.includes('/mdast-util-to-string/') ||
+            id.includes('plugin-vue:export-helper')
+          ) {
+            return 'talk'
+          }
+          return undefined
+        },
+      },
+    },
+  },
+}

@@ -1,0 +1,15 @@
+/** The benchmarks, in the order the issue lists them. */
+import { builds } from './builds.ts'
+import { componentsSize } from './size.ts'
+import { deck } from './deck.ts'
+import { importCost } from './import-cost.ts'
+import { pipelineThroughput } from './pipeline.ts'
+import type { BenchOptions, Result } from './report.ts'
+
+export const benchmarks: Record<string, (options: BenchOptions) => Promise<Result>> = {
+  import: importCost,
+  pipeline: pipelineThroughput,
+  deck,
+  size: componentsSize,
+  builds,
+}
