@@ -8,5 +8,8 @@ export default defineConfig({
     parse: 'src/parse.ts',
     html: 'src/html.ts',
     markdown: 'src/markdown.ts',
+    cli: 'src/cli.ts',
   },
+  // The `cli` entry (the `ai-engineer-content` bin) runs on Node.js; the others are platform-neutral.
+  deps: { neverBundle: [/^node:/] },
 })

@@ -38,7 +38,8 @@ async function compileGuide(): Promise<string> {
   for (const name of names) {
     const path = relative(process.cwd(), join(guideDir, name))
     try {
-      pages.push(await parseGuide(await readFile(join(guideDir, name), 'utf8'), { path }))
+      // Bytes, not text: parseGuide decodes strict UTF-8 and reports a bad byte's line and column.
+      pages.push(await parseGuide(await readFile(join(guideDir, name)), { path }))
     } catch (error) {
       if (error instanceof GuideError) failures.push(error)
       else throw error

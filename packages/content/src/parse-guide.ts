@@ -7,7 +7,15 @@ import remarkParse from 'remark-parse'
 import { unified, type Processor } from 'unified'
 import { visit } from 'unist-util-visit'
 import { VFile } from 'vfile'
+import { decodeUtf8 } from './decode.js'
 import { GuideError } from './guide-error.js'
+import {
+  checkText,
+  checkTree,
+  defaultMaxDelimiters,
+  defaultMaxNesting,
+  type Limits,
+} from './limits.js'
 import { parseInChunks } from './parse-chunks.js'
 import { fail, hasErrors } from './messages.js'
 import remarkGuideEmoji from './remark-guide-emoji.js'
@@ -28,6 +36,18 @@ export interface ParseOptions {
    * input is rejected before parsing, so a runaway file cannot hang a build.
    */
   maxBytes?: number | undefined
+  /**
+   * The deepest nesting of block quotes, list items, emphasis and links
+   * (default 100). Deeper input is rejected before it can overflow the stack
+   * or take minutes to parse.
+   */
+  maxNesting?: number | undefined
+  /**
+   * The most emphasis and link delimiters (`*`, `_`, `~`, `[`, `]`) one
+   * paragraph may hold (default 2000): the parser takes quadratic time on
+   * them.
+   */
+  maxDelimiters?: number | undefined
 }
 
 /** The default of {@link ParseOptions.maxBytes}: 16 MiB. */
@@ -54,13 +74,55 @@ export function guideProcessor(): Processor<Root, Root, Root> {
 let processor: Processor<Root, Root, Root> | undefined
 
 /**
- * Parse one page of a guide. Resolves to the page; rejects with a
- * {@link GuideError} naming `path:line:column` for every problem found.
+ * Parse one page of a guide, given as text or as the file's bytes (UTF-8; a
+ * byte order mark is dropped; invalid UTF-8 is an error at its line and
+ * column). Resolves to the page; rejects with a {@link GuideError} naming
+ * `path:line:column` for every problem found.
  */
-export async function parseGuide(markdown: string, options: ParseOptions = {}): Promise<GuidePage> {
-  const file = new VFile({ value: markdown, path: options.path ?? 'guide.md' })
-  const maxBytes = options.maxBytes ?? defaultMaxBytes
-  const bytes = markdown.length * 3 > maxBytes ? utf8Length(markdown) : markdown.length
+export async function parseGuide(
+  markdown: string | Uint8Array,
+  options: ParseOptions = {},
+): Promise<GuidePage> {
+  const { file, page } = await checkGuide(markdown, options)
+  if (!page) throw new GuideError(file)
+  return page
+}
+
+/**
+ * What {@link parseGuide} does, keeping the vfile whatever happens: the page
+ * when the guide is valid, and every message (warnings too) on `file`.
+ */
+export async function checkGuide(
+  markdown: string | Uint8Array,
+  options: ParseOptions = {},
+): Promise<{ file: VFile; page: GuidePage | undefined }> {
+  const file = new VFile({ path: options.path ?? 'guide.md' })
+  const value = readInput(markdown, file, options.maxBytes ?? defaultMaxBytes)
+  if (value === undefined) return { file, page: undefined }
+  file.value = value
+  const limits: Limits = {
+    maxNesting: options.maxNesting ?? defaultMaxNesting,
+    maxDelimiters: options.maxDelimiters ?? defaultMaxDelimiters,
+  }
+  if (!checkText(value, file, limits)) return { file, page: undefined }
+
+  processor ??= guideProcessor().freeze()
+  const parser = processor
+  const tree = parseInChunks(value, (chunk) => parser.parse(chunk))
+  if (!checkTree(tree, file, limits)) return { file, page: undefined }
+  const result = (await processor.run(tree, file)) as GuideRoot
+  const page = hasErrors(file) ? undefined : toPage(result, file)
+  return { file, page }
+}
+
+/** The guide's text, if it is within `maxBytes`, valid UTF-8 and free of NUL. */
+function readInput(input: string | Uint8Array, file: VFile, maxBytes: number): string | undefined {
+  const bytes =
+    typeof input !== 'string'
+      ? input.length
+      : input.length * 3 > maxBytes
+        ? utf8Length(input)
+        : input.length
   if (bytes > maxBytes) {
     fail(
       file,
@@ -68,28 +130,23 @@ export async function parseGuide(markdown: string, options: ParseOptions = {}): 
       { line: 1, column: 1 },
       'size-limit',
     )
-    throw new GuideError(file)
+    return undefined
   }
+  const value = typeof input === 'string' ? input : decodeUtf8(input, file)
+  if (value === undefined) return undefined
   // eslint-disable-next-line no-control-regex
-  const nul = /\u0000/.exec(markdown)
+  const nul = /\u0000/.exec(value)
   if (nul) {
-    const before = markdown.slice(0, nul.index).split(/\r\n|\r|\n/)
+    const before = value.slice(0, nul.index).split(/\r\n|\r|\n/)
     fail(
       file,
       'NUL character in the guide: is this a binary file, or saved in UTF-16? Save it as UTF-8 text',
       { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 },
       'encoding',
     )
-    throw new GuideError(file)
+    return undefined
   }
-
-  processor ??= guideProcessor().freeze()
-  const parser = processor
-  const tree = parseInChunks(String(file.value), (chunk) => parser.parse(chunk))
-  const result = (await processor.run(tree, file)) as GuideRoot
-  const page = hasErrors(file) ? undefined : toPage(result, file)
-  if (!page) throw new GuideError(file)
-  return page
+  return value
 }
 
 function toPage(tree: GuideRoot, file: VFile): GuidePage | undefined {

@@ -6,7 +6,7 @@ import { toString } from 'mdast-util-to-string'
 import type { Plugin } from 'unified'
 import { SKIP, visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
-import { attributeNames, isElement, parseFragment, significant } from './html-fragment.js'
+import { attributeNames, depth, isElement, parseFragment, significant } from './html-fragment.js'
 import { fail, warn } from './messages.js'
 import type { Figure } from './types.js'
 
@@ -27,6 +27,11 @@ const droppedAttributes = new Set([
   'decoding',
 ])
 const figureStart = /^<figure[\s>]/i
+const figureEnd = /<\/figure\s*>/i
+/** How deep a figure's elements may nest: `figure > figcaption > a > strong > em > code` is 6. */
+const maxDepth = 16
+/** How many tags a figure may hold: few, and an HTML parser that recurses copes with as many. */
+const maxTags = 100
 
 /**
  * Turn raw `<figure><img><figcaption>…<a>Source</a></figcaption></figure>`
@@ -52,7 +57,36 @@ const remarkGuideFigure: Plugin<[(Readonly<FigureOptions> | null | undefined)?],
 export default remarkGuideFigure
 
 function toFigure(node: Html, file: VFile, slugger: GithubSlugger): Figure | undefined {
-  const fragment = parseFragment(node)
+  // Checked before anything recurses into the HTML (hast-util-from-html does).
+  if (countTags(node.value, maxTags) > maxTags) {
+    fail(
+      file,
+      `A \`<figure>\` holds more than ${maxTags} tags: it holds one \`<img>\` and a \`<figcaption>\` of text, links and emphasis`,
+      node.position,
+      'figure-shape',
+    )
+    return undefined
+  }
+  // The HTML parser would close an open figure at the blank line and carry on: say so instead.
+  if (!figureEnd.test(node.value)) {
+    fail(
+      file,
+      'The `<figure>` is not closed: end it with `</figure>` before the next blank line',
+      node.position,
+      'figure-shape',
+    )
+    return undefined
+  }
+  const fragment = parseFragment(node, String(file.value))
+  if (depth(fragment) > maxDepth) {
+    fail(
+      file,
+      `A \`<figure>\` nests its elements more than ${maxDepth} deep: it holds one \`<img>\` and a \`<figcaption>\` of text, links and emphasis`,
+      node.position,
+      'figure-shape',
+    )
+    return undefined
+  }
   const top = significant(fragment.children as ElementContent[])
   const element = top[0]
   if (top.length !== 1 || !isElement(element, 'figure')) {
@@ -135,6 +169,14 @@ function toFigure(node: Html, file: VFile, slugger: GithubSlugger): Figure | und
   if (source) figure.source = source
   if (node.position) figure.position = node.position
   return figure
+}
+
+/** How many start tags `html` holds, counting no further than `max + 1`. */
+function countTags(html: string, max: number): number {
+  const tag = /<[a-z]/gi
+  let count = 0
+  while (count <= max && tag.exec(html)) count++
+  return count
 }
 
 /** `…/images/technical_debt.png?raw=true` → `technical-debt`. */

@@ -73,6 +73,17 @@ function readMeta(node: Yaml, file: VFile, meta: GuideMeta): void {
   const placeOf = (value: YamlNode | null | undefined): Point => at(value?.range?.[0])
 
   if (document.errors.length > 0) {
+    // The YAML parser gives up on deep nesting where its stack ran out, which varies from run
+    // to run: report that once, at the frontmatter's start.
+    if (document.errors.some((error) => error.code === 'RESOURCE_EXHAUSTION')) {
+      fail(
+        file,
+        'Frontmatter YAML nests too deep to read: keep it to `key: value` lines, a list of sections and the `author` map',
+        node.position?.start,
+        'frontmatter-yaml',
+      )
+      return
+    }
     for (const error of document.errors) {
       fail(
         file,

@@ -8,7 +8,7 @@ export interface HtmlOptions {}
 
 const hr = /^<hr\s*\/?>$/i
 const br = /^<br\s*\/?>$/i
-const comment = /^<!--[\s\S]*?-->$/
+const comment = /^<!--(?:(?!-->)[\s\S])*-->$/
 
 /**
  * Give every raw HTML node that is left a meaning, or an error: a block `<hr>`
@@ -41,7 +41,9 @@ const remarkGuideHtml: Plugin<[(Readonly<HtmlOptions> | null | undefined)?], Roo
       const what = tag ? `\`<${tag}>\`` : `\`${value.slice(0, 30)}\``
       fail(
         file,
-        `Raw HTML ${what} is not supported: write it in markdown (a \`<figure>\` block, \`<hr>\` and \`<br>\` are the HTML a guide may use), or escape the \`<\` as \`\\<\``,
+        tag === 'hr' || tag === 'br'
+          ? `${what} takes no attributes and stands ${tag === 'hr' ? 'on a line of its own' : 'inside a paragraph'}: write a bare ${what}`
+          : `Raw HTML ${what} is not supported: write it in markdown (a \`<figure>\` block, \`<hr>\` and \`<br>\` are the HTML a guide may use), or escape the \`<\` as \`\\<\``,
         node.position,
         'html-unknown',
       )

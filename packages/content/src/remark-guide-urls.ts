@@ -22,7 +22,7 @@ const remarkGuideUrls: Plugin<[(Readonly<UrlOptions> | null | undefined)?], Root
       const scheme = /^[^:]*:/.exec(url.trim())?.[0] ?? url.slice(0, 20)
       fail(
         file,
-        `Unsafe URL \`${scheme.replace(/`/g, '')}…\` in ${what}: use ${allowed}`,
+        `Unsafe URL \`${visible(scheme)}…\` in ${what}: use ${allowed}`,
         place,
         'url-unsafe',
       )
@@ -50,3 +50,12 @@ const remarkGuideUrls: Plugin<[(Readonly<UrlOptions> | null | undefined)?], Root
 }
 
 export default remarkGuideUrls
+
+/** `scheme` fit for a message: backticks dropped, tabs and other controls shown as escapes. */
+function visible(scheme: string): string {
+  // eslint-disable-next-line no-control-regex
+  return scheme.replace(/`/g, '').replace(/[\u0000-\u001F\u007F]/g, (char) => {
+    const escape = { '\t': '\\t', '\n': '\\n', '\r': '\\r' }[char]
+    return escape ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`
+  })
+}

@@ -26,3 +26,18 @@ export async function parseError(markdown: string, path = 'bad.md'): Promise<Gui
   }
   throw new Error('expected the guide to be rejected, but it parsed')
 }
+
+/** Bytes from strings (as UTF-8) and raw byte lists, in order: for hand-made files. */
+export function bytes(...parts: (string | number[])[]): Uint8Array {
+  const encoder = new TextEncoder()
+  const chunks = parts.map((part) =>
+    typeof part === 'string' ? encoder.encode(part) : Uint8Array.from(part),
+  )
+  const out = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0))
+  let offset = 0
+  for (const chunk of chunks) {
+    out.set(chunk, offset)
+    offset += chunk.length
+  }
+  return out
+}

@@ -1,0 +1,124 @@
+import { execFile } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import {
+  appendFile,
+  cp,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rm,
+  symlink,
+  writeFile,
+} from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, relative } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+
+/**
+ * The build script, unchanged, run on a copy of the package in a workspace of
+ * its own (so the real `dist/` that other tests import is never touched):
+ * built once, then with a broken guide. The broken build must fail with the
+ * positioned error and leave `dist/` (and the generated data) byte for byte
+ * as it was.
+ */
+const packageDir = fileURLToPath(new URL('..', import.meta.url))
+const rootDir = join(packageDir, '../..')
+
+let workspace: string
+let copy: string
+
+function build(): Promise<{ code: number; stdout: string; stderr: string }> {
+  const tsx = join(copy, 'node_modules/tsx/dist/cli.mjs')
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [tsx, 'scripts/build.ts'],
+      { cwd: copy, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0
+        resolve({ code, stdout, stderr })
+      },
+    )
+  })
+}
+
+/** Every file under `dir`, as path → SHA-256 of its bytes. */
+async function snapshot(dir: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {}
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue
+    const path = join(entry.parentPath, entry.name)
+    files[relative(dir, path)] = createHash('sha256')
+      .update(await readFile(path))
+      .digest('hex')
+  }
+  return files
+}
+
+beforeAll(async () => {
+  workspace = await mkdtemp(join(tmpdir(), 'content-atomic-'))
+  copy = join(workspace, 'packages/content')
+  await mkdir(copy, { recursive: true })
+  for (const name of ['tsconfig.base.json', 'tsdown.base.ts']) {
+    await cp(join(rootDir, name), join(workspace, name))
+  }
+  for (const name of [
+    'guide',
+    'scripts',
+    'src',
+    'package.json',
+    'tsconfig.json',
+    'tsdown.config.ts',
+  ]) {
+    await cp(join(packageDir, name), join(copy, name), { recursive: true })
+  }
+  await symlink(join(rootDir, 'node_modules'), join(workspace, 'node_modules'), 'dir')
+  await symlink(join(packageDir, 'node_modules'), join(copy, 'node_modules'), 'dir')
+})
+
+afterAll(async () => {
+  await rm(workspace, { recursive: true, force: true })
+})
+
+describe('the content build', () => {
+  test('should fail on a broken guide with the positioned error, leaving dist/ exactly as it was', async () => {
+    const first = await build()
+    expect(first.stderr).toBe('')
+    expect(first.code).toBe(0)
+    const dist = await snapshot(join(copy, 'dist'))
+    expect(Object.keys(dist)).toContain('parse.js')
+    const generated = await readFile(join(copy, 'src/generated/guide.ts'))
+
+    const guide = join(copy, 'guide/intro.md')
+    const lines = (await readFile(guide, 'utf8')).split('\n').length
+    await appendFile(guide, '\n<div>Not markdown</div>\n')
+    const broken = await build()
+    expect(broken.code).toBe(1)
+    // vfile-reporter's format: the file, then `line:column-line:column  error  reason  rule  source`.
+    expect(broken.stderr).toMatch(
+      new RegExp(
+        `guide/intro\\.md\\n\\s*${lines + 1}:1-${lines + 1}:24\\s+error\\s+Raw HTML \`<div>\` is not supported.*html-unknown\\s+ai-engineer-content`,
+      ),
+    )
+    expect(broken.stderr).toContain(
+      '[content] build failed: 1 page(s) with errors; dist/ is unchanged',
+    )
+    expect(await snapshot(join(copy, 'dist'))).toEqual(dist)
+    expect(await readFile(join(copy, 'src/generated/guide.ts'))).toEqual(generated)
+    expect((await readdir(copy)).filter((name) => name.startsWith('.dist'))).toEqual([])
+
+    // Invalid UTF-8 is a positioned error too, not a page of U+FFFD.
+    await writeFile(
+      guide,
+      Buffer.concat([Buffer.from('# Caf'), Buffer.from([0xe9]), Buffer.from('\n')]),
+    )
+    const binary = await build()
+    expect(binary.code).toBe(1)
+    expect(binary.stderr).toMatch(
+      /guide\/intro\.md\n\s*1:6\s+error\s+Invalid UTF-8: byte 0xE9 at offset 5/,
+    )
+    expect(await snapshot(join(copy, 'dist'))).toEqual(dist)
+  }, 240_000)
+})

@@ -1,0 +1,104 @@
+import { execFile } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { bytes } from './helpers.ts'
+
+const packageDir = fileURLToPath(new URL('..', import.meta.url))
+const manifest = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as {
+  bin: Record<string, string>
+}
+const bin = join(packageDir, manifest.bin['ai-engineer-content']!)
+const hostile = (name: string): string => join(packageDir, 'test/hostile', name, 'input.md')
+
+/** Run the built bin, as an author would (no TTY, so no colours). */
+function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [bin, ...args], { cwd: dir }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0
+      resolve({ code, stdout, stderr })
+    })
+  })
+}
+
+let dir: string
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'content-cli-'))
+  await writeFile(join(dir, 'good.md'), '---\ntitle: Good\ncolour: blue\n---\n\n# Good\n\nText.\n')
+  await writeFile(join(dir, 'latin1.md'), bytes('# Caf', [0xe9], '\n'))
+  await writeFile(join(dir, 'deep.md'), '# Deep\n\n> > > > four\n')
+})
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true })
+})
+
+describe('ai-engineer-content', () => {
+  test('should be declared as a bin with a shebang', () => {
+    expect(readFileSync(bin, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true)
+    expect(
+      readFileSync(join(packageDir, 'dist/cli.js'), 'utf8').startsWith('#!/usr/bin/env node\n'),
+    ).toBe(true)
+  })
+
+  test('should print its usage with --help and exit 0', async () => {
+    const { code, stdout } = await run('--help')
+    expect(code).toBe(0)
+    expect(stdout).toMatch(/^Usage: ai-engineer-content check \[options\] <files…>/)
+    expect(stdout).toContain('--max-nesting <n>')
+  })
+
+  test.each([
+    [[], 'No command given'],
+    [['lint', 'a.md'], 'Unknown command `lint`'],
+    [['check'], 'No files given'],
+    [['check', '--max-bytes', 'lots', 'a.md'], '--max-bytes takes a positive whole number'],
+    [['check', '--colour', 'a.md'], "Unknown option '--colour'"],
+  ])('should exit 2 with the usage on a usage error: %j', async (args, reason) => {
+    const { code, stderr } = await run(...args)
+    expect(code).toBe(2)
+    expect(stderr).toContain(reason)
+    expect(stderr).toContain('Usage: ai-engineer-content check')
+  })
+
+  test('should exit 0 on a valid guide, warnings printed with line and column', async () => {
+    const { code, stderr } = await run('check', join(packageDir, 'guide/intro.md'), 'good.md')
+    expect(code).toBe(0)
+    expect(stderr).toContain('guide/intro.md: no issues found')
+    expect(stderr).toMatch(
+      /good\.md\n3:1 +warning +Unknown frontmatter key `colour` is ignored.*frontmatter-unknown-key/,
+    )
+    expect(stderr).toMatch(/ai-engineer-content: checked 2 files in \d+ ms: no errors\n$/)
+  })
+
+  test('should print every message of every file and exit 1 when one has errors', async () => {
+    const { code, stderr } = await run(
+      'check',
+      hostile('html-inline-unknown'),
+      hostile('link-javascript-mixed-case'),
+      'latin1.md',
+      'missing.md',
+      'good.md',
+    )
+    expect(code).toBe(1)
+    expect(stderr).toMatch(/html-inline-unknown\/input\.md\n3:6-3:30 +error +Raw HTML `<span>`/)
+    expect(stderr).toMatch(/3:33-3:40 +error +Raw HTML `<\/span>`/)
+    expect(stderr).toMatch(/link-javascript-mixed-case\/input\.md\n3:7-3:34 +error +Unsafe URL/)
+    expect(stderr).toMatch(/latin1\.md\n1:6 +error +Invalid UTF-8: byte 0xE9 at offset 5/)
+    expect(stderr).toMatch(/missing\.md\n +error +Cannot read the file: ENOENT/)
+    expect(stderr).toMatch(/good\.md\n3:1 +warning/)
+    expect(stderr).toContain('6 messages (✖ 5 errors, ⚠ 1 warning)')
+    expect(stderr).toMatch(/checked 5 files in \d+ ms: 4 with errors\n$/)
+  })
+
+  test('should take the limits as options', async () => {
+    expect((await run('check', 'deep.md')).code).toBe(0)
+    const { code, stderr } = await run('check', '--max-nesting', '3', 'deep.md')
+    expect(code).toBe(1)
+    expect(stderr).toMatch(/deep\.md\n3:7 +error +Block quotes and lists nest more than 3 levels/)
+  })
+})
