@@ -16,22 +16,11 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { normalize, noteTexts } from '../lib/notes.ts'
 import { appDir, deckSlides, type SlideNames } from '../test/deck.ts'
-import { serveStatic, type StaticServer } from './server.ts'
+import { chromiumArgs, chromiumPath, serveStatic, type StaticServer } from './server.ts'
 
 const run = promisify(execFile)
 const require = createRequire(import.meta.url)
 
-const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
-// TOOLCHAIN.md, gotcha 6: headless, and nothing that phones home.
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 const shotsDir = process.env.TALK_SHOTS || join(tmpdir(), 'talk-shots')
 const dist = join(appDir, 'dist')
 const localHosts = new Set(['127.0.0.1', 'localhost', '[::1]'])

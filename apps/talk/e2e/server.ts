@@ -82,3 +82,16 @@ export async function serveStatic(dir: string, fallback = 'index.html'): Promise
       }),
   }
 }
+
+/** Debian's Chromium, or the one named by CHROMIUM_PATH. */
+export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+/** TOOLCHAIN.md, gotcha 6: headless, and nothing that phones home. */
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]

@@ -14,21 +14,11 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { normalize, noteTexts } from '../lib/notes.ts'
 import { appDir, deckSlides, type SlideNames } from '../test/deck.ts'
-import { serveStatic, type StaticServer } from './server.ts'
+import { chromiumArgs, chromiumPath, serveStatic, type StaticServer } from './server.ts'
 
 const run = promisify(execFile)
 const require = createRequire(import.meta.url)
 const base = '/ai-engineer/'
-const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 
 let site: string
 let server: StaticServer
