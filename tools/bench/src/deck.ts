@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { chromium, type Browser } from 'playwright-core'
+import { chromiumArgs, chromiumPath } from '../../../apps/talk/e2e/server.ts'
 import { makeTempDir, removeTempDir, run, serveStatic, type StaticServer } from './processes.ts'
 import {
   assertSane,
@@ -30,17 +31,6 @@ const benchDir = fileURLToPath(new URL('..', import.meta.url))
 const talkDist =
   process.env.BENCH_TALK_DIST ||
   join(dirname(require.resolve('@ai-engineer/talk/package.json')), 'dist')
-const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
-// TOOLCHAIN.md, gotcha 6: headless, and nothing that phones home.
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 const limit = 1.15
 /** The first slide is on screen: its layout is in the slide box. */
 const firstSlide = '#slide-content .slidev-page-1 .slidev-layout'

@@ -1,13 +1,12 @@
-/** Child processes, free ports and a static server, each stopped by its own PID. */
+/** Child processes and static servers, each stopped by its own PID. */
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process'
 import { rmSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
-import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
-import { createServer } from 'node:net'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
+import { serveStatic as serveDeck, type StaticServer } from '../../../apps/talk/e2e/server.ts'
 
-const require = createRequire(import.meta.url)
+export type { StaticServer }
 
 /** Every child still running, so that an interrupted run can stop them by their PIDs. */
 const running = new Set<ChildProcess>()
@@ -38,6 +37,7 @@ export async function removeTempDir(dir: string): Promise<void> {
  * running (SIGTERM, by PID), and remove the temp folders.
  */
 export function stopChildren(): void {
+  for (const server of servers) process.kill(server.pid, 'SIGTERM')
   for (const child of running) {
     if (child.pid !== undefined && child.exitCode === null) process.kill(child.pid, 'SIGTERM')
   }
@@ -91,73 +91,22 @@ export function run(
   })
 }
 
-/** A port that is free on 127.0.0.1 right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      probe.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      )
-    })
-  })
-}
-
-/** A running static server. */
-export interface StaticServer {
-  /** `http://127.0.0.1:PORT`, read back from sirv (it moves on when a port is taken). */
-  origin: string
-  pid: number
-  stop(): Promise<void>
-}
+/** Static servers in use, stopped by {@link stopChildren} too. */
+const servers = new Set<StaticServer>()
 
 /**
- * Serve `dir` with `sirv --single` (slide URLs are client routes: TOOLCHAIN.md,
- * gotcha 9) on a free port, as `node sirv-cli/bin.js` so the PID is the server's.
+ * Serve `dir` the way the talk's own e2e test serves its build (`sirv --single` on a
+ * free 127.0.0.1 port, stopped by PID), tracked so an interrupted run stops it.
  */
 export async function serveStatic(dir: string): Promise<StaticServer> {
-  const bin = join(dirname(require.resolve('sirv-cli/package.json')), 'bin.js')
-  const port = await freePort()
-  const child = spawn(
-    process.execPath,
-    [bin, dir, '--single', '--host', '127.0.0.1', '--port', String(port)],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  )
-  track(child)
-  const pid = child.pid
-  if (pid === undefined) throw new Error('sirv did not start')
-  let output = ''
-  const origin = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`sirv did not start:\n${output}`)), 30_000)
-    const onData = (chunk: Buffer): void => {
-      output += chunk.toString()
-      // eslint-disable-next-line no-control-regex
-      const match = output.replace(/\u001b\[[\d;]*m/g, '').match(/http:\/\/127\.0\.0\.1:(\d+)/)
-      if (match) {
-        clearTimeout(timer)
-        resolve(`http://127.0.0.1:${match[1]}`)
-      }
-    }
-    child.stdout.on('data', onData)
-    child.stderr.on('data', onData)
-    child.once('exit', (code) => {
-      clearTimeout(timer)
-      reject(new Error(`sirv exited with ${code}:\n${output}`))
-    })
-  })
+  const server = await serveDeck(dir)
+  servers.add(server)
   return {
-    origin,
-    pid,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve()
-        child.once('exit', () => resolve())
-        process.kill(pid, 'SIGTERM')
-      }),
+    ...server,
+    stop: async () => {
+      servers.delete(server)
+      await server.stop()
+    },
   }
 }
 
