@@ -7,8 +7,8 @@ export default defineConfig({
   entry: { index: 'src/index.ts' },
   // Browsers, SSR and Slidev all run it: no Node built-ins, no globals.
   platform: 'neutral',
-  // One bundled .d.ts that resolves under `nodenext` and `bundler` (TOOLCHAIN.md, gotcha 3).
-  dts: { vue: true },
+  // One bundled .d.ts that resolves under `nodenext` and `bundler` (CONTRIBUTING.md, "Toolchain").
+  dts: { tsc: { vue: true } },
   // Every component's <style> goes to one dist/style.css, exported as `./style.css`.
   css: { fileName: 'style.css', splitting: false },
   deps: { neverBundle: ['vue', /^@ai-engineer\/content(\/|$)/] },

@@ -1,6 +1,6 @@
 /**
  * A static server for the built deck: `sirv --single` (slide URLs are client routes,
- * so unknown paths get index.html; TOOLCHAIN.md, gotcha 9) on a free 127.0.0.1 port,
+ * so unknown paths get index.html; CONTRIBUTING.md, "Toolchain") on a free 127.0.0.1 port,
  * as a background process that the test stops by its PID.
  */
 import { spawn } from 'node:child_process'
@@ -85,7 +85,7 @@ export async function serveStatic(dir: string, fallback = 'index.html'): Promise
 
 /** Debian's Chromium, or the one named by CHROMIUM_PATH. */
 export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
-/** TOOLCHAIN.md, gotcha 6: headless, and nothing that phones home. */
+/** CONTRIBUTING.md, "Toolchain": headless, and nothing that phones home. */
 export const chromiumArgs = [
   '--no-sandbox',
   '--disable-gpu',

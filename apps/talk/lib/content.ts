@@ -3,7 +3,7 @@
  *
  * Node caches an ES module for the whole process, and Slidev's loader (jiti) cannot
  * bypass that cache, so a dev server that imported `@ai-engineer/content` would keep the
- * guide it saw at start-up after the package is rebuilt (TOOLCHAIN.md, recipe 10).
+ * guide it saw at start-up after the package is rebuilt (CONTRIBUTING.md, "Toolchain").
  * `loadContent()` asks a short-lived Node process for the package's data instead:
  * the guide is plain JSON, so nothing is lost on the way.
  */

@@ -1,5 +1,5 @@
 /**
- * Presenter notes from the content package (TOOLCHAIN.md, recipe 10).
+ * Presenter notes from the content package (CONTRIBUTING.md, "Toolchain").
  *
  * A slide names its content in its frontmatter:
  *

@@ -1,6 +1,6 @@
 /**
  * Dev only: when the content package is rebuilt, re-run the preparser, so the
- * presenter notes of a running `pnpm dev` follow the guide (TOOLCHAIN.md, recipe 10).
+ * presenter notes of a running `pnpm dev` follow the guide (CONTRIBUTING.md, "Toolchain").
  *
  * The whole package folder is watched, not `dist/index.js`: the content build cleans
  * `dist/`, which would drop a watch on a file inside it. A change is passed on as a

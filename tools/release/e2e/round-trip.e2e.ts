@@ -104,7 +104,7 @@ function exportTargets(manifest: unknown): string[] {
 const publicNames = (await publicPackages()).map((pkg) => pkg.packageJson.name)
 const startVersion = (await publicPackages())[0]?.packageJson.version ?? ''
 
-describe.sequential('publish round trip', () => {
+describe('publish round trip', () => {
   let tmp: string
   let registry: Registry | undefined
   let repo: string
@@ -206,7 +206,7 @@ describe.sequential('publish round trip', () => {
           manifest.publishConfig.provenance = false
           await writeFile(file, `${JSON.stringify(manifest, null, 2)}\n`)
         }
-        // TOOLCHAIN.md gotcha 7: changeset publish needs a credential line, even anonymous.
+        // CONTRIBUTING.md, "Toolchain": changeset publish needs a credential line, even anonymous.
         const host = registry?.url.replace(/^http:/, '') ?? ''
         npmrc = path.join(repo, '.npmrc')
         await writeFile(npmrc, `registry=${registry?.url}\n${host}:_authToken=anonymous\n`)

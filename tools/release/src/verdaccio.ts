@@ -16,7 +16,7 @@ import { runOk } from './exec.ts'
 
 /**
  * `package.json` (verdaccio 6.8.0, with `"overrides": { "node-fetch": "2.7.0" }`: without it
- * 6.8.0 does not install, TOOLCHAIN.md gotcha 7) and the `package-lock.json` it was
+ * 6.8.0 does not install, CONTRIBUTING.md, "Toolchain") and the `package-lock.json` it was
  * installed from, so every machine runs the same 328 packages.
  */
 const runnerDir = fileURLToPath(new URL('../verdaccio/', import.meta.url))
@@ -65,7 +65,7 @@ export async function ensureVerdaccio(log: Log): Promise<string> {
   return bin
 }
 
-/** A port that was free on 127.0.0.1 a moment ago (TOOLCHAIN.md gotcha 15: pick it first). */
+/** A port that was free on 127.0.0.1 a moment ago (CONTRIBUTING.md, "Toolchain": pick it first). */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer()

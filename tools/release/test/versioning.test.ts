@@ -1,12 +1,14 @@
 import path from 'node:path'
-import { read as readConfig } from '@changesets/config'
-import getReleasePlan from '@changesets/get-release-plan'
+import { readConfig } from '@changesets/config'
+import { getReleasePlan } from '@changesets/get-release-plan'
 import { getPackages } from '@manypkg/get-packages'
 import { describe, expect, it } from 'vitest'
 import { publicPackages, readJson, repoRoot, workspacePackages } from '../src/workspace.ts'
 
 async function config() {
-  return readConfig(repoRoot, await getPackages(repoRoot))
+  const result = await readConfig(repoRoot, await getPackages(repoRoot))
+  if (!result.config) throw new Error(result.errors.join('\n'))
+  return result.config
 }
 
 describe('versioning', () => {

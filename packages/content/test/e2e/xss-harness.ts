@@ -13,7 +13,7 @@ import type { Root, Text } from 'mdast'
 import { chromium, type Browser, type Page } from 'playwright-core'
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-// TOOLCHAIN.md, gotcha 6: headless, and nothing that phones home.
+// CONTRIBUTING.md, "Toolchain": headless, and nothing that phones home.
 const chromiumArgs = [
   '--no-sandbox',
   '--disable-gpu',
