@@ -61,6 +61,36 @@ export interface Emoji extends Literal {
   data?: EmojiData | undefined
 }
 
+/** Data of an {@link Admonition}. */
+export interface AdmonitionData extends Data {}
+
+/**
+ * A call-out block as mkdocs-material writes it (Python-Markdown's
+ * admonition extension): `!!! note`, `!!! warning "Custom title"`,
+ * `!!! tip ""`, collapsible `??? info` (closed) and `???+ info` (open), with
+ * a body indented four spaces.
+ */
+export interface Admonition extends Parent {
+  type: 'admonition'
+  /**
+   * The qualifier as written: one of mkdocs-material's `note`, `abstract`,
+   * `info`, `tip`, `success`, `question`, `warning`, `failure`, `danger`,
+   * `bug`, `example`, `quote`, or any other word (rendered like `note`).
+   */
+  kind: string
+  /**
+   * The title between quotes; `''` for `""` (no title bar); `null` when no
+   * title was written (renderers show the kind, capitalised).
+   */
+  title: string | null
+  /** Written with `???` or `???+`: the reader can fold it. */
+  collapsible: boolean
+  /** Shown unfolded at first: `!!!` and `???+` are open, `???` is not. */
+  open: boolean
+  children: BlockContent[]
+  data?: AdmonitionData | undefined
+}
+
 /** The author of a guide, from the page's frontmatter. */
 export interface GuideAuthor {
   name: string
@@ -95,18 +125,20 @@ export interface GuideRoot extends Root {
 }
 
 /** Any node of our own. */
-export type GuideNode = Section | Figure | Emoji
+export type GuideNode = Section | Figure | Emoji | Admonition
 
 declare module 'mdast' {
   interface RootContentMap {
     section: Section
     figure: Figure
     emoji: Emoji
+    admonition: Admonition
   }
 
   interface BlockContentMap {
     section: Section
     figure: Figure
+    admonition: Admonition
   }
 
   interface PhrasingContentMap {
