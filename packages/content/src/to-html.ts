@@ -30,6 +30,26 @@ export const guideSanitizeSchema: Schema = {
 
 let processor: Processor<Root, Root, HastRoot, HastRoot, string> | undefined
 
+function htmlProcessor(): Processor<Root, Root, HastRoot, HastRoot, string> {
+  processor ??= unified()
+    .use(remarkRehype, { handlers: guideHastHandlers })
+    .use(rehypeSanitize, guideSanitizeSchema)
+    .use(rehypeStringify)
+    .freeze() as unknown as Processor<Root, Root, HastRoot, HastRoot, string>
+  return processor
+}
+
+/**
+ * The sanitized hast of `node` (a page's tree, or any node in it): exactly
+ * the tree that {@link toHtml} serializes, for renderers that build elements
+ * rather than a string.
+ */
+export function toSafeHast(node: Nodes): HastRoot {
+  const root: Root =
+    node.type === 'root' ? node : { type: 'root', children: [node as Root['children'][number]] }
+  return htmlProcessor().runSync(root)
+}
+
 /**
  * Serialize `node` (a page's tree, or any node in it) to HTML, through
  * remark-rehype and rehype-sanitize: whatever the tree holds, the output has
@@ -37,13 +57,5 @@ let processor: Processor<Root, Root, HastRoot, HastRoot, string> | undefined
  * Ids get GitHub's `user-content-` prefix, so they cannot clobber globals.
  */
 export function toHtml(node: Nodes): string {
-  processor ??= unified()
-    .use(remarkRehype, { handlers: guideHastHandlers })
-    .use(rehypeSanitize, guideSanitizeSchema)
-    .use(rehypeStringify)
-    .freeze() as unknown as Processor<Root, Root, HastRoot, HastRoot, string>
-  const root: Root =
-    node.type === 'root' ? node : { type: 'root', children: [node as Root['children'][number]] }
-  const hast = processor.runSync(root)
-  return processor.stringify(hast)
+  return htmlProcessor().stringify(toSafeHast(node))
 }
