@@ -1,0 +1,3 @@
+export { chromiumArgs, chromiumPath, launchChromium } from './chromium.ts'
+export { cleanEnv, type CleanEnvOptions } from './env.ts'
+export { freePort, serveStatic, type StaticServer } from './static-server.ts'
