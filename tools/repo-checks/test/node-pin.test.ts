@@ -5,7 +5,12 @@ import { describe, expect, it } from 'vitest'
 
 const root = fileURLToPath(new URL('../../..', import.meta.url))
 const read = (file: string) => readFile(join(root, file), 'utf8')
-const json = async (file: string) => JSON.parse(await read(file)) as Record<string, any>
+interface Manifest {
+  engines?: Record<string, string>
+  devEngines?: unknown
+  packageManager?: string
+}
+const json = async (file: string) => JSON.parse(await read(file)) as Manifest
 
 /** What the published packages promise their consumers: every maintained Node line. */
 const consumerEngines = '^22.12.0 || ^24.0.0 || >=26.0.0'
@@ -36,7 +41,7 @@ describe('the Node pin', () => {
 
   it('should say the same in the root README and CONTRIBUTING.md', async () => {
     const pin = (await read('.node-version')).trim()
-    const pnpm = (await json('package.json')).packageManager.replace('pnpm@', '')
+    const pnpm = (await json('package.json')).packageManager?.replace('pnpm@', '')
     const readme = await read('README.md')
     expect(readme).toContain('**Node.js 24 LTS**')
     expect(readme).toContain(pin)

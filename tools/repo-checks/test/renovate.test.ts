@@ -10,6 +10,18 @@ import { beforeAll, describe, expect, it } from 'vitest'
 const root = fileURLToPath(new URL('../../..', import.meta.url))
 const run = promisify(execFile)
 
+interface Rule {
+  groupName?: string
+  matchUpdateTypes?: string[]
+  automerge?: unknown
+  dependencyDashboardApproval?: boolean
+}
+interface Config {
+  minimumReleaseAge?: string
+  automerge?: unknown
+  packageRules: Rule[]
+}
+
 let validator: string
 
 /** Renovate's own validator, in `dir` (it validates the config file it finds there). */
@@ -45,8 +57,8 @@ describe('renovate.json', () => {
   it('should fail the validator on a broken config (the validator really runs)', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'renovate-'))
     try {
-      const config = JSON.parse(await readFile(join(root, 'renovate.json'), 'utf8'))
-      config.packageRules[0].automerge = 'sometimes'
+      const config = JSON.parse(await readFile(join(root, 'renovate.json'), 'utf8')) as Config
+      config.packageRules[0]!.automerge = 'sometimes'
       await writeFile(join(dir, 'renovate.json'), JSON.stringify(config))
       const { code, output } = await validate(dir)
       expect(code).toBe(1)
@@ -57,8 +69,8 @@ describe('renovate.json', () => {
   })
 
   it('should group unified, Vue, Slidev and tooling, wait three days, and never auto-merge a major', async () => {
-    const config = JSON.parse(await readFile(join(root, 'renovate.json'), 'utf8'))
-    const rules = config.packageRules as Record<string, any>[]
+    const config = JSON.parse(await readFile(join(root, 'renovate.json'), 'utf8')) as Config
+    const rules = config.packageRules
     expect(rules.map((rule) => rule.groupName).filter(Boolean)).toEqual([
       'unified',
       'vue',
