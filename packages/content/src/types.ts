@@ -125,7 +125,7 @@ export interface GuideRoot extends Root {
 }
 
 /** Any node of our own. */
-export type GuideNode = Section | Figure | Emoji
+export type GuideNode = Section | Figure | Emoji | Admonition
 
 declare module 'mdast' {
   interface RootContentMap {

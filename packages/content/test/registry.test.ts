@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { guideSanitizeSchema } from '@ai-engineer/content/html'
 import { guideToMarkdown } from '@ai-engineer/content/markdown'
 import {
@@ -12,9 +12,7 @@ import {
 import type { Options as ToMarkdownExtension } from 'mdast-util-to-markdown'
 import { VFile } from 'vfile'
 import { describe, expect, test } from 'vitest'
-
-const fixtures = new URL('fixtures/', import.meta.url)
-const cases = readdirSync(fixtures).sort()
+import { errorFixtures, fixtures, validFixtures as cases } from './helpers.ts'
 
 // A registry that leaves out a node type of the tree does not compile.
 const { emoji: _emoji, ...withoutEmoji } = guideNodes
@@ -63,6 +61,16 @@ describe('guideProcessor() and parseGuide', () => {
     const file = await guideProcessor().process(new VFile({ path, value: input }))
     expect(file.messages.filter((message) => message.fatal)).toEqual([])
     expect(file.result).toEqual((await parseGuide(input, { path })).tree)
+  })
+
+  test.each(errorFixtures)('should report the same errors for the %s fixture', async (name) => {
+    const input = readFileSync(new URL(`${name}/input.md`, fixtures))
+    const path = `${name}/input.md`
+    const file = await guideProcessor().process(new VFile({ path, value: input }))
+    const error = await parseGuide(input, { path }).catch((reason: unknown) => reason)
+    expect(error).toBeInstanceOf(GuideError)
+    expect(file.messages.map(String)).toEqual((error as GuideError).messages.map(String))
+    expect(file.messages.length).toBeGreaterThan(0)
   })
 
   test('should reject over a limit with the same positioned message', async () => {

@@ -9,6 +9,7 @@ import type { Handlers } from 'mdast-util-to-hast'
 import type { Options as ToMarkdownExtension } from 'mdast-util-to-markdown'
 import type { Options as SanitizeSchema } from 'rehype-sanitize'
 import type { GuideNode } from '../types.js'
+import { admonitionSpec } from './admonition/index.js'
 import { emojiSpec } from './emoji/index.js'
 import { figureSpec } from './figure/index.js'
 import { sectionSpec } from './section/index.js'
@@ -21,6 +22,7 @@ export const guideNodes = {
   section: sectionSpec,
   figure: figureSpec,
   emoji: emojiSpec,
+  admonition: admonitionSpec,
 } as const satisfies NodeRegistry
 
 const specs: NodeSpec<GuideNode>[] = Object.values(guideNodes) as NodeSpec<GuideNode>[]
