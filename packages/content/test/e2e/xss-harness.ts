@@ -12,9 +12,9 @@ import type { AddressInfo } from 'node:net'
 import type { Root, Text } from 'mdast'
 import { chromium, type Browser, type Page } from 'playwright-core'
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 // CONTRIBUTING.md, "Toolchain": headless, and nothing that phones home.
-const chromiumArgs = [
+export const chromiumArgs = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
