@@ -3,7 +3,14 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { extract, publicPackages, readCatalog, readJson, tarballFiles } from '../src/workspace.ts'
+import {
+  extract,
+  publicPackages,
+  readCatalog,
+  readJson,
+  tarballFiles,
+  workspacePackages,
+} from '../src/workspace.ts'
 
 /**
  * What each tarball holds, exactly. A change here is a change to what users download:
@@ -32,6 +39,7 @@ const expectedFiles: Record<string, string[]> = {
     'dist/llms/intro.md',
     'dist/markdown.d.ts',
     'dist/markdown.js',
+    'dist/nodes.js',
     'dist/parse-guide.js',
     'dist/parse.d.ts',
     'dist/parse.js',
@@ -39,7 +47,6 @@ const expectedFiles: Record<string, string[]> = {
     'dist/schema.json',
     'dist/search.d.ts',
     'dist/search.js',
-    'dist/to-hast.js',
     'dist/to-html.js',
     'dist/types.d.ts',
     'guide/intro.md',
@@ -126,7 +133,9 @@ describe.each(packages.map((pkg) => [pkg.packageJson.name, pkg] as const))(
       const packed = await readJson<Manifest>(path.join(unpacked, 'package.json'))
       const source = pkg.packageJson as unknown as Manifest
       const catalog = await readCatalog()
-      const versions = new Map(packages.map((p) => [p.packageJson.name, p.packageJson.version]))
+      const versions = new Map(
+        (await workspacePackages()).map((p) => [p.packageJson.name, p.packageJson.version]),
+      )
 
       for (const field of dependencyFields) {
         const sourceRanges = (source[field] ?? {}) as Record<string, string>

@@ -9,11 +9,11 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
-import { chromium, type Browser } from 'playwright-core'
+import { launchChromium } from '@ai-engineer/test-utils'
+import type { Browser } from 'playwright-core'
 import { renderToString } from 'react-dom/server'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { app } from './react/app.ts'
-import { chromiumArgs, chromiumPath } from './xss-harness.ts'
 
 let server: Server
 let browser: Browser
@@ -41,11 +41,7 @@ beforeAll(async () => {
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: chromiumArgs,
-  })
+  browser = await launchChromium()
 })
 
 afterAll(async () => {
