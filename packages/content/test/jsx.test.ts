@@ -151,6 +151,25 @@ describe('toJsx', () => {
     expect(seen.figures[0]?.node?.tagName).toBe('figure')
   })
 
+  test('should route an admonition to its override, and render it plainly without one', () => {
+    const admonition: Nodes = {
+      type: 'admonition',
+      kind: 'tip',
+      title: 'Ship it',
+      collapsible: false,
+      open: true,
+      children: [{ type: 'paragraph', children: [{ type: 'text', value: 'Test first.' }] }],
+    }
+    const plain = renderToStaticMarkup(toJsx(admonition, react))
+    expect(plain).toContain('Test first.')
+    expect(plain).toMatch(/class="admonition tip"/)
+    const components: GuideComponents = {
+      admonition: (props) => reactRuntime.jsx('aside', { children: props.children }),
+    }
+    const html = renderToStaticMarkup(toJsx(admonition, { ...react, components }))
+    expect(html).toMatch(/^<aside>.*Ship it.*Test first\..*<\/aside>$/s)
+  })
+
   test('should throw a TypeError naming what it got, for anything but a node of ours or mdast', () => {
     const thrown = (value: unknown, options: unknown = react): Error => {
       try {

@@ -30,7 +30,17 @@ describe('schema.json', () => {
     }
   })
 
-  test.each(readdirSync(fixtures).sort())('should accept the fixture %s', (name) => {
+  // Fixtures of a parse error have `errors.txt` instead of a tree.
+  const trees = readdirSync(fixtures)
+    .filter((name) => existsSync(new URL(`${name}/tree.json`, fixtures)))
+    .sort()
+
+  test('should have fixtures with a tree, admonitions among them', () => {
+    expect(trees.length).toBeGreaterThanOrEqual(10)
+    expect(trees.filter((name) => name.startsWith('admonition'))).not.toEqual([])
+  })
+
+  test.each(trees)('should accept the fixture %s', (name) => {
     const tree = JSON.parse(readFileSync(new URL(`${name}/tree.json`, fixtures), 'utf8'))
     expect(errors(tree)).toEqual([])
   })
