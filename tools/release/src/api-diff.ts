@@ -187,7 +187,9 @@ export function classifyReportChange(before: string, after: string): LineChange[
           },
     )
   }
-  return changes.sort((a, b) => a.line - b.line)
+  // Removed lines first (numbered in the base report), then the others (in the new one).
+  const rank = (change: LineChange) => (change.kind === 'removed' ? 0 : 1)
+  return changes.sort((a, b) => rank(a) - rank(b) || a.line - b.line)
 }
 
 /** The largest level among changes, or undefined when none needs a release. */
