@@ -13,7 +13,13 @@
  * - comments, imports, blank lines, code fences and lone brackets need nothing: they follow
  *   from the lines above (a doc comment never reaches the report).
  */
+import path from 'node:path'
 import { diffArrays } from 'diff'
+
+/** Where a package's report lives, relative to the package's folder. */
+export function reportPath(packageDir: string): string {
+  return path.join('api', `${path.basename(packageDir)}.api.md`)
+}
 
 export type Level = 'breaking' | 'minor' | 'patch'
 export type Bump = 'major' | 'minor' | 'patch'

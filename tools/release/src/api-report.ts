@@ -32,11 +32,6 @@ export interface PackageInfo {
   exports?: unknown
 }
 
-/** Where a package's report lives, relative to the package's folder. */
-export function reportPath(packageDir: string): string {
-  return path.join('api', `${path.basename(packageDir)}.api.md`)
-}
-
 /** The `types` target of one `exports` value, whatever its nesting of conditions. */
 function typesTarget(value: unknown): string | undefined {
   if (typeof value === 'string') return undefined

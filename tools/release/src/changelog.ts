@@ -12,8 +12,7 @@ import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { getPackages } from '@manypkg/get-packages'
-import { classifyReportChange } from './api-diff.ts'
-import { reportPath } from './api-report.ts'
+import { classifyReportChange, reportPath } from './api-diff.ts'
 import { run } from './exec.ts'
 
 interface Changeset {
@@ -37,10 +36,19 @@ async function gitShow(cwd: string, ref: string, file: string): Promise<string |
   return result.code === 0 ? result.stdout : undefined
 }
 
-/** Each workspace package's folder, relative to the root. */
-async function packageDirs(cwd: string): Promise<Map<string, string>> {
-  const { packages } = await getPackages(cwd)
-  return new Map(packages.map((pkg) => [pkg.packageJson.name, path.relative(cwd, pkg.dir)]))
+const dirsByRoot = new Map<string, Promise<Map<string, string>>>()
+
+/** Each workspace package's folder, relative to the root (read once per root). */
+function packageDirs(cwd: string): Promise<Map<string, string>> {
+  let dirs = dirsByRoot.get(cwd)
+  if (!dirs) {
+    dirs = getPackages(cwd).then(
+      ({ packages }) =>
+        new Map(packages.map((pkg) => [pkg.packageJson.name, path.relative(cwd, pkg.dir)])),
+    )
+    dirsByRoot.set(cwd, dirs)
+  }
+  return dirs
 }
 
 function packageLink(name: string, dir: string | undefined, options: Options | null): string {

@@ -15,9 +15,9 @@ import {
   highestLevel,
   maxBump,
   type Bump,
+  reportPath,
   type LineChange,
 } from './api-diff.ts'
-import { reportPath } from './api-report.ts'
 import { run } from './exec.ts'
 
 export interface Base {

@@ -11,6 +11,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { reportDifference, reportStates, writeReports } from '../src/api-cli.ts'
+import { releaseLine } from '../src/changelog.ts'
 import { runOk } from '../src/exec.ts'
 import { runGuard } from '../src/guard.ts'
 import { repoRoot } from '../src/workspace.ts'
@@ -164,5 +165,42 @@ describe('semver guard', () => {
     const result = await guard(clone, 'doc comment changed, no changeset')
     expect(result.ok, result.output).toBe(true)
     expect(result.output).toContain('✔ @ai-engineer/content: API unchanged')
+  })
+})
+
+describe('changelog', () => {
+  it('should link each entry to its package and say Breaking only where the guard finds it', async () => {
+    const clone = await cloneWorkspace()
+    const git = (args: string[]) =>
+      runOk('git', ['-c', 'user.name=Guard', '-c', 'user.email=guard@example.invalid', ...args], {
+        cwd: clone,
+      })
+    const commitChange = async (bump: 'minor') => {
+      await changeset(clone, bump)
+      await git(['add', 'packages/content/api', '.changeset'])
+      await git(['commit', '--quiet', '--message', 'planted'])
+      return (await git(['rev-parse', 'HEAD'])).stdout.trim()
+    }
+    await plant(clone, 'html.d.ts', (text) =>
+      text.replace(
+        'export declare function toHtml',
+        'export declare const htmlVersion: number;\nexport declare function toHtml',
+      ),
+    )
+    const addition = await commitChange('minor')
+    await plant(clone, 'index.d.ts', removeIsSafeUrl)
+    const removal = await commitChange('minor')
+
+    const options = { repo: 'ai-engineer-guide/ai-engineer' }
+    const entry = (commit: string, summary: string) =>
+      releaseLine(clone, { summary, commit, releases: [{ name: content, type: 'minor' }] }, options)
+    const link =
+      '[`@ai-engineer/content`](https://github.com/ai-engineer-guide/ai-engineer/tree/main/packages/content)'
+    expect(await entry(addition, 'New `htmlVersion`.')).toBe(
+      `- ${link} (${addition.slice(0, 7)}): New \`htmlVersion\`.`,
+    )
+    expect(await entry(removal, 'Drop `isSafeUrl`.\n\nUse `safeProtocols`.')).toBe(
+      `- ${link} (${removal.slice(0, 7)}): **Breaking** (\`@ai-engineer/content\`) Drop \`isSafeUrl\`.\n\n  Use \`safeProtocols\`.`,
+    )
   })
 })
