@@ -12,11 +12,16 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { promisify } from 'node:util'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import {
+  chromiumPath,
+  launchChromium,
+  serveStatic,
+  type StaticServer,
+} from '@ai-engineer/test-utils'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { normalize, noteTexts } from '../lib/notes.ts'
 import { appDir, deckSlides, type SlideNames } from '../test/deck.ts'
-import { chromiumArgs, chromiumPath, serveStatic, type StaticServer } from './server.ts'
 
 const run = promisify(execFile)
 const require = createRequire(import.meta.url)
@@ -81,7 +86,7 @@ beforeAll(async () => {
   slides = await deckSlides()
   await mkdir(shotsDir, { recursive: true })
   server = await serveStatic(dist)
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs })
+  browser = await launchChromium()
   context = await browser.newContext({ viewport: { width: 1280, height: 720 } })
   context.on('request', (request) => {
     const url = new URL(request.url())

@@ -10,11 +10,11 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { promisify } from 'node:util'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { launchChromium, serveStatic, type StaticServer } from '@ai-engineer/test-utils'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { normalize, noteTexts } from '../lib/notes.ts'
 import { appDir, deckSlides, type SlideNames } from '../test/deck.ts'
-import { chromiumArgs, chromiumPath, serveStatic, type StaticServer } from './server.ts'
 
 const run = promisify(execFile)
 const require = createRequire(import.meta.url)
@@ -53,7 +53,7 @@ beforeAll(async () => {
     `sub-path e2e: built the deck for ${base} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   )
   server = await serveStatic(site, 'ai-engineer/index.html')
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs })
+  browser = await launchChromium()
   context = await browser.newContext({ viewport: { width: 1280, height: 720 } })
   context.on('requestfinished', async (request) => {
     const response = await request.response()

@@ -11,8 +11,8 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
-import { chromium, type Browser } from 'playwright-core'
-import { chromiumArgs, chromiumPath } from '../../../apps/talk/e2e/server.ts'
+import { launchChromium } from '@ai-engineer/test-utils'
+import type { Browser } from 'playwright-core'
 import { makeTempDir, removeTempDir, run, serveStatic, type StaticServer } from './processes.ts'
 import {
   assertSane,
@@ -60,7 +60,7 @@ export async function deck({ quick, log }: BenchOptions): Promise<Result> {
         `deck: no built talk at ${talkDist}: run \`pnpm --filter @ai-engineer/talk build\``,
       )
     })
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs })
+    browser = await launchChromium()
     const talk = await serveStatic(talkDist)
     servers.push(talk)
     const slides = await countSlides(browser, talk.origin)

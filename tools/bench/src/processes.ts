@@ -4,9 +4,10 @@ import { rmSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { serveStatic as serveDeck, type StaticServer } from '../../../apps/talk/e2e/server.ts'
+import { serveStatic as serveDeck, type StaticServer } from '@ai-engineer/test-utils'
 
 export type { StaticServer }
+export { cleanEnv } from '@ai-engineer/test-utils'
 
 /** Every child still running, so that an interrupted run can stop them by their PIDs. */
 const running = new Set<ChildProcess>()
@@ -108,16 +109,4 @@ export async function serveStatic(dir: string): Promise<StaticServer> {
       await server.stop()
     },
   }
-}
-
-/**
- * The environment for measured child processes: ours, minus what would change
- * what they measure (`NODE_OPTIONS` loaders or flags; `NODE_EXTRA_CA_CERTS`,
- * which makes every Node start parse a certificate bundle they never use).
- */
-export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...extra }
-  delete env.NODE_OPTIONS
-  delete env.NODE_EXTRA_CA_CERTS
-  return env
 }

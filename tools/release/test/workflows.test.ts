@@ -72,7 +72,7 @@ describe('GitHub workflows', () => {
     expect(format(await lint(source, name))).toEqual([])
   })
 
-  it('should run .ci/run in a Debian Node 24 container on every push and pull request, then the semver guard on pull requests', async () => {
+  it('should run .ci/run in a Debian Node 24 container, with the pinned Node and pnpm, on every push and pull request, then the semver guard on pull requests', async () => {
     const { parsed } = await workflow('ci.yml')
     expect(Object.keys(parsed.on).sort()).toEqual(['pull_request', 'push'])
     const jobs = Object.values(parsed.jobs)
@@ -86,6 +86,7 @@ describe('GitHub workflows', () => {
       steps.map((step) => step.uses?.split('@')[0] ?? step.run?.trim().split('\n').at(-1)),
     ).toEqual([
       'actions/checkout',
+      'actions/setup-node',
       'pnpm/action-setup',
       'actions/cache',
       'bash .ci/run',
@@ -97,6 +98,18 @@ describe('GitHub workflows', () => {
     expect(guard.if).toBe("github.event_name == 'pull_request'")
     expect(guard.env).toEqual({ BASE_REF: '${{ github.base_ref }}' })
   })
+
+  it.each(['ci.yml', 'release.yml', 'deck.yml'])(
+    'should take Node from .node-version: %s',
+    async (name) => {
+      const { parsed } = await workflow(name)
+      const steps = Object.values(parsed.jobs).flatMap((job) => job.steps)
+      const setups = steps.filter((step) => step.uses?.startsWith('actions/setup-node@'))
+      expect(setups).toHaveLength(1)
+      expect(setups[0]?.with).toMatchObject({ 'node-version-file': '.node-version' })
+      expect(setups[0]?.with).not.toHaveProperty('node-version')
+    },
+  )
 
   it('should version and publish with changesets/action, with provenance', async () => {
     const { parsed } = await workflow('release.yml')
@@ -113,9 +126,10 @@ describe('GitHub workflows', () => {
     expect(action).toBeGreaterThan(checks)
     const release = steps[action]
     expect(release?.with).toMatchObject({
-      version: 'pnpm version-packages',
-      publish: 'pnpm release',
+      'version-script': 'pnpm version-packages',
+      'publish-script': 'pnpm release',
     })
+    expect(release?.uses).toMatch(/^changesets\/action@v2\b/)
     expect(release?.env).toMatchObject({
       GITHUB_TOKEN: '${{ secrets.GITHUB_TOKEN }}',
       NPM_TOKEN: '${{ secrets.NPM_TOKEN }}',

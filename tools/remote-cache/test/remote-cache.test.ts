@@ -25,6 +25,7 @@ import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
+import { cleanEnv } from '@ai-engineer/test-utils'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { installServer, startServer, type RunningServer } from './server.ts'
 
@@ -33,7 +34,8 @@ const repoRoot = fileURLToPath(new URL('../../..', import.meta.url))
 const work = mkdtempSync(join(tmpdir(), 'remote-cache-'))
 const token = 'test-token'
 const team = 'ai-engineer'
-const signingKey = 'a-signing-key-for-this-test-only'
+// turbo's `futureFlags.longerSignatureKey` makes a key under 32 bytes fatal.
+const signingKey = 'a-signing-key-for-this-test-only-0123456789abcdef'
 /** No turbo run here should take longer; a hang fails the test instead of the CI job. */
 const buildTimeout = 240_000
 
@@ -58,15 +60,8 @@ interface BuildResult {
   seconds: number
 }
 
-/** Every variable of ours, none of the enclosing turbo or pnpm run's. */
-function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {}
-  for (const [key, value] of Object.entries(process.env)) {
-    if (/^(TURBO_|npm_|PNPM_|VITEST|INIT_CWD)/i.test(key)) continue
-    env[key] = value
-  }
-  return { ...env, TURBO_TELEMETRY_DISABLED: '1', TURBO_PRINT_VERSION_DISABLED: '1', ...extra }
-}
+/** turbo's own notices off, in every run the test starts. */
+const runnerEnv = { TURBO_TELEMETRY_DISABLED: '1', TURBO_PRINT_VERSION_DISABLED: '1' }
 
 function remoteEnv(overrides: Record<string, string> = {}): Record<string, string> {
   return {
@@ -84,7 +79,7 @@ async function clone(name: string): Promise<string> {
   await run('git', ['clone', '--quiet', repoRoot, dir])
   await run('pnpm', ['install', '--frozen-lockfile', '--prefer-offline', '--reporter=silent'], {
     cwd: dir,
-    env: cleanEnv({}),
+    env: cleanEnv(runnerEnv, { dropRunner: true }),
     maxBuffer: 64 * 1024 * 1024,
   })
   log(`clone ${name}: cloned and installed in ${((Date.now() - started) / 1000).toFixed(1)} s`)
@@ -102,7 +97,12 @@ async function build(
   const result = await run(
     'pnpm',
     ['exec', 'turbo', 'run', 'build', '--summarize', '--output-logs=errors-only', ...args],
-    { cwd: dir, env: cleanEnv(env), timeout: buildTimeout, maxBuffer: 64 * 1024 * 1024 },
+    {
+      cwd: dir,
+      env: cleanEnv({ ...runnerEnv, ...env }, { dropRunner: true }),
+      timeout: buildTimeout,
+      maxBuffer: 64 * 1024 * 1024,
+    },
   ).then(
     ({ stdout, stderr }) => ({ code: 0, output: stdout + stderr }),
     (error: { code?: number; stdout?: string; stderr?: string; killed?: boolean }) => ({
@@ -218,7 +218,9 @@ describe('turbo remote cache (self-hosted, signed)', () => {
     resetContent(cloneB)
     const result = await build(
       cloneB,
-      remoteEnv({ TURBO_REMOTE_CACHE_SIGNATURE_KEY: 'someone-elses-key' }),
+      remoteEnv({
+        TURBO_REMOTE_CACHE_SIGNATURE_KEY: 'someone-elses-key-also-at-least-32-bytes-long',
+      }),
       contentOnly,
     )
     log(

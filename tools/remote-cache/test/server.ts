@@ -78,7 +78,7 @@ export async function startServer(options: {
       STORAGE_PATH: options.storage,
       STORAGE_PATH_USE_TMP_FOLDER: 'false',
       // Any value: it tells the server to keep turbo's signature tags with the artifacts.
-      TURBO_REMOTE_CACHE_SIGNATURE_KEY: 'enabled',
+      TURBO_REMOTE_CACHE_SIGNATURE_KEY: 'keep-turbo-signature-tags-with-artifacts',
       LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', out, out],

@@ -10,19 +10,9 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Root, Text } from 'mdast'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { launchChromium } from '@ai-engineer/test-utils'
+import type { Browser, Page } from 'playwright-core'
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-// CONTRIBUTING.md, "Toolchain": headless, and nothing that phones home.
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 /** Events inline handlers in the payloads listen to. */
 const events = [
   'load',
@@ -127,11 +117,7 @@ export async function startXssBrowser(): Promise<XssBrowser> {
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  const browser: Browser = await chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: chromiumArgs,
-  })
+  const browser: Browser = await launchChromium()
   const context = await browser.newContext()
   // Nothing leaves the machine: other hosts get an empty 204, which no navigation follows.
   await context.route(

@@ -1,7 +1,7 @@
 /**
- * A static server for the built deck: `sirv --single` (slide URLs are client routes,
- * so unknown paths get index.html; CONTRIBUTING.md, "Toolchain") on a free 127.0.0.1 port,
- * as a background process that the test stops by its PID.
+ * A static server for a built site: `sirv --single` (a deck's slide URLs are client
+ * routes, so unknown paths get index.html; CONTRIBUTING.md, "Toolchain") on a free
+ * 127.0.0.1 port, as a background process that the test stops by its PID.
  */
 import { spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
@@ -82,16 +82,3 @@ export async function serveStatic(dir: string, fallback = 'index.html'): Promise
       }),
   }
 }
-
-/** Debian's Chromium, or the one named by CHROMIUM_PATH. */
-export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
-/** CONTRIBUTING.md, "Toolchain": headless, and nothing that phones home. */
-export const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
