@@ -10,8 +10,9 @@
  * - any other added line is a **minor** change (an addition);
  * - a line that only moved within its declaration, or changed only in white space, is a
  *   **patch**;
- * - comments, imports, blank lines, code fences and lone brackets need nothing: they follow
- *   from the lines above (a doc comment never reaches the report).
+ * - comments, imports, blank lines, code fences, lone brackets and the report's prose need
+ *   nothing: they follow from the lines above (a doc comment never reaches the report);
+ *   outside the code, an entry point's heading and a listed path are API lines like the rest.
  */
 import path from 'node:path'
 import { diffArrays } from 'diff'
@@ -58,23 +59,29 @@ interface Located {
   line: number
   section: string
   declaration: string
+  /** Inside a code fence: a declaration line. */
+  code: boolean
 }
 
 /** Each line with its entry point section and the declaration it belongs to. */
 function locate(report: string): Located[] {
   let section = ''
   let declaration = ''
+  let code = false
   return report.split('\n').map((text, index) => {
-    if (text.startsWith('## ')) {
+    if (text.startsWith('```')) code = !code
+    else if (text.startsWith('## ')) {
       section = text.slice(3).replace(/`/g, '')
       declaration = ''
     } else if (/^(export|declare) /.test(text)) declaration = text
-    return { text, line: index + 1, section, declaration }
+    return { text, line: index + 1, section, declaration, code }
   })
 }
 
-function isTrivia(text: string): boolean {
+function isTrivia({ text, code }: Located): boolean {
   const trimmed = text.trim()
+  // Outside code, only entry point headings and listed paths are API; the rest is prose.
+  if (!code && !/^(## |- `)/.test(trimmed)) return true
   return (
     trimmed === '' ||
     trimmed.startsWith('//') ||
@@ -136,7 +143,7 @@ export function classifyReportChange(before: string, after: string): LineChange[
   const movedAdded = new Set<Located>()
 
   for (const line of removed) {
-    if (isTrivia(line.text)) continue
+    if (isTrivia(line)) continue
     const twin = addedKeys.get(key(line))?.find((candidate) => !movedAdded.has(candidate))
     if (twin) {
       movedAdded.add(twin)
@@ -161,7 +168,7 @@ export function classifyReportChange(before: string, after: string): LineChange[
   }
   const inputs = new Map<string, Set<string>>()
   for (const line of added) {
-    if (isTrivia(line.text) || movedAdded.has(line)) continue
+    if (isTrivia(line) || movedAdded.has(line)) continue
     if (!inputs.has(line.section)) {
       inputs.set(
         line.section,

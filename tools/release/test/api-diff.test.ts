@@ -89,6 +89,15 @@ describe('classifyReportChange', () => {
     expect(highestLevel([])).toBeUndefined()
   })
 
+  it('should call a removed entry point or listed path breaking, and ignore the prose around them', () => {
+    const withPaths = `${before}\nNot exported, used above:\n\n## Other exports\n\n- \`pkg/style.css\`\n- \`pkg/package.json\`\n`
+    const without = `${before}\n## Other exports\n\n- \`pkg/package.json\`\n- \`pkg/schema.json\`\n`
+    expect(classifyReportChange(withPaths, without).map((c) => [c.kind, c.text, c.level])).toEqual([
+      ['removed', '- `pkg/style.css`', 'breaking'],
+      ['added', '- `pkg/schema.json`', 'minor'],
+    ])
+  })
+
   it('should turn breaking into minor while 0.x and major from 1.0', () => {
     expect(bumpFor('breaking', '0.4.1')).toBe('minor')
     expect(bumpFor('breaking', '1.0.0')).toBe('major')
