@@ -1,12 +1,13 @@
 import { computed, type App, type Plugin } from 'vue'
-import { rendererOptionsKey } from './context.js'
-import GuideEmoji from './GuideEmoji.vue'
-import GuideFigure from './GuideFigure.vue'
-import GuideRenderer from './GuideRenderer.vue'
-import GuideSection from './GuideSection.vue'
-import HiddenDebtDiagram from './HiddenDebtDiagram.vue'
-import LifecycleDiagram from './LifecycleDiagram.vue'
-import type { GuideComponents } from './types.js'
+import HiddenDebtDiagram from './diagrams/HiddenDebtDiagram.vue'
+import LifecycleDiagram from './diagrams/LifecycleDiagram.vue'
+import GuideAdmonition from './nodes/GuideAdmonition.vue'
+import GuideEmoji from './nodes/GuideEmoji.vue'
+import GuideFigure from './nodes/GuideFigure.vue'
+import GuideSection from './nodes/GuideSection.vue'
+import { rendererOptionsKey } from './renderer/context.js'
+import GuideRenderer from './renderer/GuideRenderer.vue'
+import type { GuideComponents } from './renderer/types.js'
 
 /** Options of the {@link AiEngineerComponents} plugin. */
 export interface AiEngineerComponentsOptions {
@@ -25,6 +26,7 @@ const components = {
   GuideSection,
   GuideFigure,
   GuideEmoji,
+  GuideAdmonition,
   HiddenDebtDiagram,
   LifecycleDiagram,
 }
@@ -50,6 +52,7 @@ declare module 'vue' {
     GuideSection: typeof GuideSection
     GuideFigure: typeof GuideFigure
     GuideEmoji: typeof GuideEmoji
+    GuideAdmonition: typeof GuideAdmonition
     HiddenDebtDiagram: typeof HiddenDebtDiagram
     LifecycleDiagram: typeof LifecycleDiagram
   }

@@ -1,4 +1,4 @@
-import { guide } from '@ai-engineer/content'
+import { guide, type Admonition } from '@ai-engineer/content'
 import { GuideRenderer } from '@ai-engineer/components'
 import { mount } from '@vue/test-utils'
 import axe from 'axe-core'
@@ -94,6 +94,49 @@ test('should find no accessibility violations in task lists and tables', async (
     ],
   }
   mount(GuideRenderer, { props: { node }, attachTo: '#main' })
+  expect(describe(await violations())).toEqual([])
+})
+
+test('should find no accessibility violations in admonitions of every form, nested, in the DOM and on the server', async () => {
+  const body = (value: string) => [
+    { type: 'paragraph' as const, children: [{ type: 'text' as const, value }] },
+  ]
+  const admonition = (extra: Partial<Admonition>): Admonition => ({
+    type: 'admonition',
+    kind: 'note',
+    title: null,
+    collapsible: false,
+    open: true,
+    children: body('Body.'),
+    ...extra,
+  })
+  const node: Root = {
+    type: 'root',
+    children: [
+      { type: 'heading', depth: 1, children: [{ type: 'text', value: 'Admonitions' }] },
+      admonition({}),
+      admonition({ kind: 'warning', title: 'Custom title' }),
+      admonition({ kind: 'tip', title: '' }),
+      admonition({ kind: 'info', collapsible: true, open: false }),
+      admonition({
+        kind: 'danger',
+        title: 'Outer',
+        collapsible: true,
+        open: true,
+        children: [
+          ...body('Before.'),
+          admonition({ kind: 'todo', children: [page.figures[0]!] }),
+          admonition({ kind: 'quote', title: '', collapsible: true, open: false }),
+        ],
+      }),
+    ],
+  }
+  mount(GuideRenderer, { props: { node }, attachTo: '#main' })
+  expect(document.querySelectorAll('.aie-admonition')).toHaveLength(7)
+  expect(describe(await violations())).toEqual([])
+  document.body.innerHTML = '<main id="main"></main>'
+  document.querySelector('main')!.innerHTML = await renderSsr(node)
+  expect(document.querySelectorAll('.aie-admonition')).toHaveLength(7)
   expect(describe(await violations())).toEqual([])
 })
 

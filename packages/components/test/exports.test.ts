@@ -5,18 +5,21 @@ import { expect, test } from 'vitest'
 test('should expose exactly the documented names', async () => {
   expect(Object.keys(await import('@ai-engineer/components')).sort()).toEqual([
     'AiEngineerComponents',
+    'GuideAdmonition',
     'GuideEmoji',
     'GuideFigure',
     'GuideRenderer',
     'GuideSection',
     'HiddenDebtDiagram',
     'LifecycleDiagram',
+    'defaultComponents',
   ])
 })
 
 test('should name every component after its export, for devtools and global registration', async () => {
   const module = await import('@ai-engineer/components')
   for (const name of [
+    'GuideAdmonition',
     'GuideEmoji',
     'GuideFigure',
     'GuideRenderer',
@@ -31,7 +34,14 @@ test('should name every component after its export, for devtools and global regi
 test('should ship the stylesheet as @ai-engineer/components/style.css, with the documented custom properties', async () => {
   const require = createRequire(import.meta.url)
   const css = await readFile(require.resolve('@ai-engineer/components/style.css'), 'utf8')
-  for (const selector of ['.aie-figure', '.aie-figure-caption', '.aie-diagram', '.aie-emoji']) {
+  for (const selector of [
+    '.aie-figure',
+    '.aie-figure-caption',
+    '.aie-diagram',
+    '.aie-emoji',
+    '.aie-admonition',
+    '.aie-admonition-title',
+  ]) {
     expect(css).toContain(selector)
   }
   for (const property of [
@@ -41,6 +51,10 @@ test('should ship the stylesheet as @ai-engineer/components/style.css, with the 
     '--aie-caption-align',
     '--aie-diagram-max-height',
     '--aie-emoji-font',
+    '--aie-admonition-accent',
+    '--aie-admonition-tint',
+    '--aie-admonition-margin',
+    '--aie-admonition-bg',
   ]) {
     expect(css).toContain(property)
   }

@@ -9,6 +9,7 @@ import { renderToString } from 'vue/server-renderer'
 import setupMain from '../setup/main.ts'
 
 const names = [
+  'GuideAdmonition',
   'GuideEmoji',
   'GuideFigure',
   'GuideRenderer',

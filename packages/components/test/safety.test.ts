@@ -1,4 +1,4 @@
-import type { Figure } from '@ai-engineer/content'
+import type { Admonition, Figure } from '@ai-engineer/content'
 import type { Image, Link, Nodes, Root } from 'mdast'
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
@@ -156,4 +156,48 @@ test('should render the text of an unknown node with HTML in it as nothing', asy
     const host = await render(node)
     expect(host.querySelector('img')).toBeNull()
   }
+})
+
+describe.each(renderers)('admonition safety, rendered through %s', (_, render) => {
+  /** Strings that would be markup or script if a title, a kind or a body were injected as HTML. */
+  const payloads = [
+    '<img src=x onerror=alert(1)>',
+    '</p><script>alert(1)</script>',
+    '</summary></details><iframe srcdoc="<script>alert(1)</script>">',
+    'x" onclick="alert(1)" data-x="',
+    "x' onmouseover='alert(1)",
+    'note onfocus=alert(1) autofocus',
+  ]
+
+  test.each(payloads.map((payload) => [JSON.stringify(payload), payload]))(
+    'should keep %s as text in the title and body, and as class words in the kind',
+    async (_, payload) => {
+      const admonition = (collapsible: boolean): Admonition => ({
+        type: 'admonition',
+        kind: payload,
+        title: payload,
+        collapsible,
+        open: true,
+        children: [{ type: 'paragraph', children: [{ type: 'text', value: payload }] }],
+      })
+      const host = await render({ type: 'root', children: [admonition(false), admonition(true)] })
+      const elements = [...host.querySelectorAll('*')].map((element) => element.localName)
+      expect(elements).toEqual(['aside', 'p', 'p', 'details', 'summary', 'p'])
+      const rendered = [...host.querySelectorAll('*')].flatMap((element) => [...element.attributes])
+      for (const { name, value } of rendered) {
+        expect(['class', 'id', 'role', 'open', 'aria-labelledby']).toContain(name)
+        if (name === 'class' && value !== 'aie-admonition-title') {
+          const words = value.split(/\s+/)
+          expect(words[0]).toBe('aie-admonition')
+          for (const word of words.slice(1)) expect(word).toMatch(/^aie-admonition--/)
+        }
+      }
+      for (const title of host.querySelectorAll('.aie-admonition-title')) {
+        expect(title.textContent).toBe(payload)
+      }
+      for (const body of host.querySelectorAll('.aie-admonition > p:last-child')) {
+        expect(body.textContent).toBe(payload)
+      }
+    },
+  )
 })

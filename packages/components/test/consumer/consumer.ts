@@ -1,9 +1,11 @@
 /* eslint-disable vue/one-component-per-file -- small override components, defined where the test uses them */
 // Type-checked as a consumer would, under `nodenext` and `bundler` resolution,
 // against the bundled dist/index.d.ts (see the tsconfig files beside it).
-import { getFigure, guide, type Emoji } from '@ai-engineer/content'
+import { getFigure, guide, type Admonition, type Emoji } from '@ai-engineer/content'
 import {
   AiEngineerComponents,
+  defaultComponents,
+  GuideAdmonition,
   GuideEmoji,
   GuideFigure,
   GuideRenderer,
@@ -11,6 +13,7 @@ import {
   HiddenDebtDiagram,
   LifecycleDiagram,
   type AiEngineerComponentsOptions,
+  type GuideAdmonitionProps,
   type GuideComponents,
   type GuideEmojiProps,
   type GuideFigureProps,
@@ -31,13 +34,29 @@ export const rendererProps: GuideRendererProps = { node: page.tree, diagrams: fa
 export const sectionProps: GuideSectionProps = { node: page.sections[0]! }
 export const figureProps: GuideFigureProps = { node: getFigure('technical-debt') }
 export const emojiProps: GuideEmojiProps = { node: { type: 'emoji', name: 'wink', value: '😉' } }
+const tip: Admonition = {
+  type: 'admonition',
+  kind: 'tip',
+  title: null,
+  collapsible: true,
+  open: false,
+  children: [{ type: 'paragraph', children: [{ type: 'text', value: 'A tip.' }] }],
+}
+export const admonitionProps: GuideAdmonitionProps = { node: tip }
 export const diagramProps: [HiddenDebtDiagramProps, LifecycleDiagramProps] = [
   {},
   { title: 'Life cycle' },
 ]
 
 // Our node types come through mdast's RootContentMap, augmented by @ai-engineer/content.
-export const types: GuideNodeType[] = ['root', 'paragraph', 'section', 'figure', 'emoji']
+export const types: GuideNodeType[] = [
+  'root',
+  'paragraph',
+  'section',
+  'figure',
+  'emoji',
+  'admonition',
+]
 export const src: string = (getFigure('cd4ml-end-to-end') satisfies GuideNodeOf<'figure'>).src
 
 // Overrides: typed by node type.
@@ -54,6 +73,14 @@ const Para = defineComponent({
     ),
 })
 export const components: GuideComponents = { emoji: EmojiBadge, paragraph: Para }
+
+// The built-in map has a component for every node type; one without is incomplete.
+export const complete: Required<GuideComponents> = defaultComponents
+const { admonition: _admonition, ...withoutAdmonition } = defaultComponents
+// @ts-expect-error: no component for `admonition`.
+export const incomplete: Required<GuideComponents> = withoutAdmonition
+// Overrides merge over the built-in map.
+export const merged: Required<GuideComponents> = { ...defaultComponents, ...components }
 
 // @ts-expect-error: `notANode` is no node type.
 export const wrongKey: GuideComponents = { notANode: Para }
@@ -75,11 +102,23 @@ export const globals: [
   GlobalComponents['GuideSection'],
   GlobalComponents['GuideFigure'],
   GlobalComponents['GuideEmoji'],
+  GlobalComponents['GuideAdmonition'],
   GlobalComponents['HiddenDebtDiagram'],
   GlobalComponents['LifecycleDiagram'],
-] = [GuideRenderer, GuideSection, GuideFigure, GuideEmoji, HiddenDebtDiagram, LifecycleDiagram]
+] = [
+  GuideRenderer,
+  GuideSection,
+  GuideFigure,
+  GuideEmoji,
+  GuideAdmonition,
+  HiddenDebtDiagram,
+  LifecycleDiagram,
+]
 
 // h() checks the `node` prop.
 h(GuideFigure, { node: getFigure('technical-debt') })
 // @ts-expect-error: a figure component takes a figure.
 h(GuideFigure, { node: page.sections[0]! })
+h(GuideAdmonition, { node: tip })
+// @ts-expect-error: an admonition component takes an admonition.
+h(GuideAdmonition, { node: getFigure('technical-debt') })

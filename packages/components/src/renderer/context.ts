@@ -1,10 +1,9 @@
-import type { Nodes } from 'mdast'
 import { computed, inject, provide, type ComputedRef, type InjectionKey, type Ref } from 'vue'
 import type { GuideComponents } from './types.js'
 
-/** What a {@link GuideRenderer} passes down to every renderer below it. */
+/** What a {@link GuideRenderer} passes down to every node rendered below it. */
 export interface RendererOptions {
-  /** Node type → component overrides. */
+  /** Node type → component overrides (merged over the built-in map when a node renders). */
   components: GuideComponents
   /** Whether figures with a native diagram show it (`true`) or their original `<img>`. */
   diagrams: boolean
@@ -44,32 +43,4 @@ export function provideRendererOptions(
   })
   provide(rendererOptionsKey, merged)
   return merged
-}
-
-/** A link in the chain of nodes being rendered, innermost first. */
-export interface NodeLink {
-  readonly node: Nodes
-  readonly parent: NodeLink | undefined
-}
-
-const parentKey: InjectionKey<NodeLink> = Symbol('ai-engineer:parent-node')
-
-/**
- * Register `node` as the parent of every node rendered below this component,
- * and return the link of its own parent. A node component that renders its
- * children (section, figure) calls it, so a heading knows its section even
- * when `GuideSection` is used without a `GuideRenderer` around it.
- */
-export function useNodeLink(node: () => Nodes): NodeLink | undefined {
-  const inherited = inject(parentKey, undefined)
-  // The renderer of a section and the section component both register the
-  // same node: keep one link per node, so grandparents stay grandparents.
-  const parent = inherited && inherited.node === node() ? inherited.parent : inherited
-  provide(parentKey, {
-    get node() {
-      return node()
-    },
-    parent,
-  })
-  return parent
 }

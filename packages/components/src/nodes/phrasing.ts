@@ -1,0 +1,54 @@
+/** The built-in components of mdast's and GFM's phrasing nodes. */
+import { h } from 'vue'
+import { renderChildren } from '../renderer/render.js'
+import { node } from './define.js'
+import { idSlug } from './text.js'
+import { relFor, safeUrl } from './url.js'
+
+/** `text`: the value, escaped by Vue, never parsed as HTML. */
+export const TextNode = node<'text'>(({ node }) => node.value)
+
+/** `strong`: `<strong>`. */
+export const StrongNode = node<'strong'>(({ node }) => h('strong', renderChildren(node)))
+
+/** `emphasis`: `<em>`. */
+export const EmphasisNode = node<'emphasis'>(({ node }) => h('em', renderChildren(node)))
+
+/** `delete` (GFM): `<del>`. */
+export const DeleteNode = node<'delete'>(({ node }) => h('del', renderChildren(node)))
+
+/** `inlineCode`: `<code>`. */
+export const InlineCodeNode = node<'inlineCode'>(({ node }) => h('code', node.value))
+
+/** `break`: `<br>`. */
+export const BreakNode = node<'break'>(() => h('br'))
+
+/** `link`: `<a>`, with no `href` when the URL is unsafe, `rel` when it is external. */
+export const LinkNode = node<'link'>(({ node }) => {
+  const href = safeUrl(node.url)
+  return h('a', { href, title: node.title ?? undefined, rel: relFor(href) }, renderChildren(node))
+})
+
+/** `image`: a lazy `<img>`, with no `src` when the URL is unsafe. */
+export const ImageNode = node<'image'>(({ node }) =>
+  h('img', {
+    src: safeUrl(node.url),
+    alt: node.alt ?? '',
+    title: node.title ?? undefined,
+    loading: 'lazy',
+    decoding: 'async',
+  }),
+)
+
+/** `imageReference`: its alt text (the content package resolves references). */
+export const ImageReferenceNode = node<'imageReference'>(({ node }) => node.alt ?? '')
+
+/** `linkReference`: its children (the content package resolves references). */
+export const LinkReferenceNode = node<'linkReference'>(({ node }) => renderChildren(node))
+
+/** `footnoteReference` (GFM): a superscript link to its definition. */
+export const FootnoteReferenceNode = node<'footnoteReference'>(({ node }) =>
+  h('sup', { class: 'aie-footnote-ref' }, [
+    h('a', { href: `#fn-${idSlug(node.identifier)}` }, node.label ?? node.identifier),
+  ]),
+)
