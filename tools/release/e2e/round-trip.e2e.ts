@@ -4,11 +4,15 @@
  *   version (changesets) → publish to a local Verdaccio → a part-way failure and a rerun →
  *   publish again (nothing happens) → fresh npm and pnpm projects install both packages
  *   from that registry, render the guide with vue/server-renderer, require() the content
- *   from CommonJS and type-check under `nodenext` and `bundler`; a fresh npm project
- *   renders it with React (`toJsx` and react-dom/server).
+ *   from CommonJS and type-check under `nodenext` and `bundler`, on Node 22, 24 and 26; a
+ *   fresh npm project renders it with React (`toJsx` and react-dom/server) → a snapshot
+ *   release under the `snapshot` tag, `latest` left alone.
  *
  * Never touches the real registry (the copy's npm config names only 127.0.0.1) or the
  * repository's git state (the copy has its own repository). KEEP_TMP=1 keeps the folder.
+ *
+ * One file of more than 250 lines on purpose: every step uses the same registry and the
+ * same copy, in order, and a step's state is the next one's starting point.
  */
 import { existsSync, realpathSync } from 'node:fs'
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
@@ -18,6 +22,7 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parse as parseYaml } from 'yaml'
 import { describeFailure, run, runOk, seconds, type RunResult } from '../src/exec.ts'
+import { ensureNode, nodeVersions, type InstalledNode } from '../src/node-versions.ts'
 import { ensureVerdaccio, startRegistry, type Registry } from '../src/verdaccio.ts'
 import {
   publicPackages,
@@ -113,6 +118,7 @@ describe('publish round trip', () => {
   let npmrc: string
   let version: string
   let changeset: string
+  let nodes: InstalledNode[]
 
   const git = (args: string[]) =>
     runOk('git', args, {
@@ -123,17 +129,18 @@ describe('publish round trip', () => {
       }),
     })
 
+  /** The copy's npm config (the local registry only) and git identity. */
+  const publishEnvironment = () =>
+    environment({
+      npm_config_userconfig: npmrc,
+      npm_config_registry: registry?.url,
+      GIT_CONFIG_GLOBAL: path.join(tmp, 'gitconfig'),
+      GIT_CONFIG_NOSYSTEM: '1',
+    })
+
   /** `changeset publish` in the copy, against the local registry only. */
   const publish = async (): Promise<RunResult> => {
-    const result = await run(changeset, ['publish'], {
-      cwd: repo,
-      env: environment({
-        npm_config_userconfig: npmrc,
-        npm_config_registry: registry?.url,
-        GIT_CONFIG_GLOBAL: path.join(tmp, 'gitconfig'),
-        GIT_CONFIG_NOSYSTEM: '1',
-      }),
-    })
+    const result = await run(changeset, ['publish'], { cwd: repo, env: publishEnvironment() })
     for (const line of `${result.stdout}${result.stderr}`.split('\n')) {
       if (line.trim()) log(`  │ ${line.trim()}`)
     }
@@ -155,6 +162,13 @@ describe('publish round trip', () => {
       startRegistry(bin, path.join(tmp, 'registry'), log),
     )
 
+    nodes = await step(`Node ${nodeVersions.join(', ')} from the npm registry`, async () => {
+      const installed: InstalledNode[] = []
+      for (const v of nodeVersions) installed.push(await ensureNode(v, log))
+      for (const node of installed) log(`  ${path.join(node.bin, 'node')} -v: ${node.reported}`)
+      return installed
+    })
+
     repo = path.join(tmp, 'repo')
     await step(
       'workspace copied (manifests, lockfile, .changeset, the public packages)',
@@ -168,6 +182,10 @@ describe('publish round trip', () => {
         ]) {
           await cp(path.join(repoRoot, file), path.join(repo, file))
         }
+        // The changelog generator that .changeset/config.json names.
+        await cp(path.join(repoRoot, 'tools/release/src'), path.join(repo, 'tools/release/src'), {
+          recursive: true,
+        })
         await cp(path.join(repoRoot, '.changeset'), path.join(repo, '.changeset'), {
           recursive: true,
         })
@@ -238,6 +256,12 @@ describe('publish round trip', () => {
         await writeFile(changeset, `#!/bin/sh\nexec node "${path.join(cli, 'bin.js')}" "$@"\n`, {
           mode: 0o755,
         })
+        // The changelog generator's dependencies (tools/release is private: not installed).
+        await symlink(
+          realpathSync(path.join(repoRoot, 'tools/release/node_modules')),
+          path.join(repo, 'tools/release/node_modules'),
+          'dir',
+        )
         await writeFile(path.join(repo, '.gitignore'), 'node_modules/\n.npmrc\n')
         await git(['init', '--quiet', '--initial-branch=main'])
         await git(['add', '--all'])
@@ -273,6 +297,10 @@ describe('publish round trip', () => {
       ).version
       const changelog = await readFile(path.join(dir, 'CHANGELOG.md'), 'utf8')
       expect(changelog).toContain(`## ${versions[pkg.packageJson.name]}`)
+      // Each entry links to its package (tools/release/src/changelog.ts).
+      expect(changelog).toContain(
+        `- [\`${pkg.packageJson.name}\`](https://github.com/ai-engineer-guide/ai-engineer/tree/main/${path.relative(repoRoot, pkg.dir)})`,
+      )
     }
     version = versions[publicNames[0] ?? ''] ?? ''
     log(`  versions: ${JSON.stringify(versions)}`)
@@ -319,9 +347,10 @@ describe('publish round trip', () => {
     await writeFile(components, original)
     const rerun = await step('changeset publish again, the failure fixed', publish)
     expect(rerun.code, describeFailure(rerun)).toBe(0)
-    expect(rerun.stdout + rerun.stderr).toContain(
-      `@ai-engineer/content is not being published because version ${version} is already published`,
-    )
+    // changesets v3 counts what it skips; the registry check below proves content was not
+    // published twice.
+    expect(rerun.stdout + rerun.stderr).toContain('1 packages are already published.')
+    expect(rerun.stdout + rerun.stderr).not.toContain(`@ai-engineer/content@${version}`)
     const complete = await publishedVersions(registry as Registry, publicNames)
     log(`  registry after the rerun: ${JSON.stringify(complete)}`)
     expect(complete).toEqual({
@@ -438,36 +467,58 @@ describe('publish round trip', () => {
       }
     })
 
-    it('should render GuideRenderer with vue/server-renderer from an ESM script', async () => {
-      const result = await step(`${manager}: node render.mjs`, () =>
-        run('node', ['render.mjs'], { cwd: consumer, env: environment() }),
-      )
-      expect(result.code, describeFailure(result)).toBe(0)
-      log(`  ${result.stdout.trim()}`)
-      expect(JSON.parse(result.stdout)).toMatchObject({ title: expect.any(String), css: true })
-    })
+    /** `node args` in the consumer, with the Node of `line` first on PATH. */
+    const onNode = (line: string, args: string[]) => {
+      const node = nodes.find((n) => n.version === line) as InstalledNode
+      return run(path.join(node.bin, 'node'), args, {
+        cwd: consumer,
+        env: environment({ PATH: `${node.bin}${path.delimiter}${environment().PATH ?? ''}` }),
+      })
+    }
 
-    it('should require() the content package from CommonJS, with no flag', async () => {
-      const result = await step(`${manager}: node require.cjs`, () =>
-        run('node', ['require.cjs'], { cwd: consumer, env: environment() }),
-      )
-      expect(result.code, describeFailure(result)).toBe(0)
-      log(
-        `  ${result.stdout.trim()}${result.stderr.trim() ? ` (stderr: ${result.stderr.trim().split('\n')[0]})` : ''}`,
-      )
-      expect(JSON.parse(result.stdout)).toMatchObject({ title: expect.any(String) })
-    })
+    describe.each([...nodeVersions])('on Node %s', (line) => {
+      it('should run the Node it names', async () => {
+        const result = await onNode(line, ['-v'])
+        log(`  ${manager} consumer, node -v: ${result.stdout.trim()}`)
+        expect(result.stdout.trim()).toBe(`v${line}`)
+      })
 
-    it('should type-check under moduleResolution nodenext and bundler', async () => {
-      const tsc = path.join(consumer, 'node_modules', 'typescript', 'bin', 'tsc')
-      const results = await step(`${manager}: tsc --noEmit (nodenext, bundler)`, () =>
-        Promise.all(
-          ['tsconfig.nodenext.json', 'tsconfig.bundler.json'].map((config) =>
-            run('node', [tsc, '-p', config], { cwd: consumer, env: environment() }),
-          ),
-        ),
-      )
-      for (const result of results) expect(result.code, describeFailure(result)).toBe(0)
+      it('should render GuideRenderer with vue/server-renderer from an ESM script', async () => {
+        const result = await step(`${manager}, Node ${line}: node render.mjs`, () =>
+          onNode(line, ['render.mjs']),
+        )
+        expect(result.code, describeFailure(result)).toBe(0)
+        log(`  ${result.stdout.trim()}`)
+        expect(JSON.parse(result.stdout)).toMatchObject({ title: expect.any(String), css: true })
+      })
+
+      it('should require() the content package from CommonJS, with no flag', async () => {
+        const result = await step(`${manager}, Node ${line}: node require.cjs`, () =>
+          onNode(line, ['require.cjs']),
+        )
+        expect(result.code, describeFailure(result)).toBe(0)
+        log(
+          `  ${result.stdout.trim()}${result.stderr.trim() ? ` (stderr: ${result.stderr.trim().split('\n')[0]})` : ''}`,
+        )
+        expect(JSON.parse(result.stdout)).toMatchObject({
+          node: `v${line}`,
+          title: expect.any(String),
+        })
+      })
+
+      it('should type-check under moduleResolution nodenext and bundler', async () => {
+        const tsc = path.join(consumer, 'node_modules', 'typescript', 'bin', 'tsc')
+        const results = await step(
+          `${manager}, Node ${line}: tsc --noEmit (nodenext, bundler)`,
+          () =>
+            Promise.all(
+              ['tsconfig.nodenext.json', 'tsconfig.bundler.json'].map((config) =>
+                onNode(line, [tsc, '-p', config]),
+              ),
+            ),
+        )
+        for (const result of results) expect(result.code, describeFailure(result)).toBe(0)
+      })
     })
   })
 
@@ -499,5 +550,70 @@ describe('publish round trip', () => {
     expect(result.code, describeFailure(result)).toBe(0)
     log(`  ${result.stdout.trim()}`)
     expect(JSON.parse(result.stdout)).toMatchObject({ figures: 2, sources: 2, emoji: 2, items: 4 })
+  })
+
+  it('should publish a snapshot under the snapshot tag with `pnpm release:snapshot`, leaving latest alone', async () => {
+    await writeFile(
+      path.join(repo, '.changeset', 'try-this.md'),
+      `---\n'@ai-engineer/content': minor\n---\n\nA change for testers to try before the release.\n`,
+    )
+    await git(['add', '--all'])
+    await git(['commit', '--quiet', '--message', 'feat: something to try'])
+    const sha = (await git(['rev-parse', 'HEAD'])).stdout.trim().slice(0, 7)
+    const snapshot = `0.0.0-snapshot-${sha}`
+
+    const result = await step('pnpm release:snapshot', () =>
+      run('pnpm', ['run', 'release:snapshot'], { cwd: repo, env: publishEnvironment() }),
+    )
+    for (const line of `${result.stdout}${result.stderr}`.split('\n')) {
+      if (line.trim()) log(`  │ ${line.trim()}`)
+    }
+    expect(result.code, describeFailure(result)).toBe(0)
+    for (const name of publicNames) {
+      const tags = (await packument(registry as Registry, name))?.['dist-tags']
+      log(`  ${name} dist-tags: ${JSON.stringify(tags)}`)
+      expect(tags).toEqual({ latest: version, snapshot })
+    }
+    // A snapshot is no release: no git tag for it.
+    expect((await git(['tag', '--list', '*snapshot*'])).stdout.trim()).toBe('')
+
+    const tester = path.join(tmp, 'consumer-snapshot')
+    await mkdir(tester, { recursive: true })
+    await writeFile(path.join(tester, '.npmrc'), `@ai-engineer:registry=${registry?.url}\n`)
+    await writeFile(
+      path.join(tester, 'package.json'),
+      `${JSON.stringify({ name: 'snapshot-tester', private: true, type: 'module' }, null, 2)}\n`,
+    )
+    const npm = (args: string[]) =>
+      run('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], {
+        cwd: tester,
+        env: environment(),
+        timeout: 180_000,
+      })
+    const install = await step('npm install @ai-engineer/content@snapshot', () =>
+      // Online: npm's cached metadata of the package (from the consumers above) predates the
+      // snapshot.
+      npm(['install', '--prefer-online', '@ai-engineer/content@snapshot']),
+    )
+    expect(install.code, describeFailure(install)).toBe(0)
+    const installed = await readJson<{ version: string }>(
+      path.join(tester, 'node_modules', '@ai-engineer', 'content', 'package.json'),
+    )
+    log(`  @ai-engineer/content@snapshot installed: ${installed.version}`)
+    expect(installed.version).toBe(snapshot)
+    const latest = await npm(['view', '@ai-engineer/content@latest', 'version'])
+    expect(latest.code, describeFailure(latest)).toBe(0)
+    log(`  @ai-engineer/content@latest resolves to ${latest.stdout.trim()}`)
+    expect(latest.stdout.trim()).toBe(version)
+    const used = await run(
+      'node',
+      ['-e', "import('@ai-engineer/content').then((m) => console.log(m.guide.title))"],
+      {
+        cwd: tester,
+        env: environment(),
+      },
+    )
+    expect(used.code, describeFailure(used)).toBe(0)
+    expect(used.stdout.trim().length).toBeGreaterThan(0)
   })
 })

@@ -64,6 +64,25 @@ describe('versioning', () => {
     }
   })
 
+  it('should version snapshots as 0.0.0-snapshot-<sha> and publish them under the snapshot tag only', async () => {
+    const { snapshot, changelog } = await config()
+    expect(snapshot).toEqual({
+      useCalculatedVersion: false,
+      prereleaseTemplate: '{tag}-{commit-short}',
+    })
+    const { scripts } = await readJson<{ scripts: Record<string, string> }>(
+      path.join(repoRoot, 'package.json'),
+    )
+    expect(scripts['release:snapshot']).toBe(
+      'changeset version --snapshot snapshot && changeset publish --tag snapshot --no-git-tag',
+    )
+    // The changelog generator is this package's, and works offline.
+    expect(changelog).toEqual([
+      '../tools/release/src/changelog.ts',
+      { repo: 'ai-engineer-guide/ai-engineer', branch: 'main' },
+    ])
+  })
+
   it('should have the root scripts that cut a release', async () => {
     const { scripts } = await readJson<{ scripts: Record<string, string> }>(
       path.join(repoRoot, 'package.json'),

@@ -72,7 +72,7 @@ describe('GitHub workflows', () => {
     expect(format(await lint(source, name))).toEqual([])
   })
 
-  it('should run .ci/run in a Debian Node 24 container, with the pinned Node and pnpm, on every push and pull request', async () => {
+  it('should run .ci/run in a Debian Node 24 container, with the pinned Node and pnpm, on every push and pull request, then the semver guard on pull requests', async () => {
     const { parsed } = await workflow('ci.yml')
     expect(Object.keys(parsed.on).sort()).toEqual(['pull_request', 'push'])
     const jobs = Object.values(parsed.jobs)
@@ -82,13 +82,21 @@ describe('GitHub workflows', () => {
     // Debian as root, like our CI machines: apt's chromium is a real browser there.
     expect(job?.container).toEqual({ image: 'node:24-bookworm' })
     const steps = job?.steps ?? []
-    expect(steps.map((step) => step.uses?.split('@')[0] ?? step.run)).toEqual([
+    expect(
+      steps.map((step) => step.uses?.split('@')[0] ?? step.run?.trim().split('\n').at(-1)),
+    ).toEqual([
       'actions/checkout',
       'actions/setup-node',
       'pnpm/action-setup',
       'actions/cache',
       'bash .ci/run',
+      'pnpm api:guard --base "origin/$BASE_REF"',
     ])
+    // The merge-base needs the history; the guard runs on pull requests only.
+    expect(steps[0]?.with).toEqual({ 'fetch-depth': 0 })
+    const guard = steps.at(-1) as Step & { if?: string }
+    expect(guard.if).toBe("github.event_name == 'pull_request'")
+    expect(guard.env).toEqual({ BASE_REF: '${{ github.base_ref }}' })
   })
 
   it.each(['ci.yml', 'release.yml', 'deck.yml'])(
