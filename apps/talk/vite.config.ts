@@ -12,6 +12,9 @@ export default {
   // The QR code to the published deck (TALK_URL), on the first and last slides; the
   // presenter view and the overview offline too (Slidev's `pwa` option does the rest).
   plugins: [talkQrPlugin(), talkOfflinePlugin()],
+  // Found late by Vite's dependency scan, it made the dev server reload the page under
+  // `slidev export`'s feet: bundle it up front.
+  optimizeDeps: { include: ['mdast-util-to-string'] },
   build: {
     rollupOptions: {
       output: {

@@ -41,68 +41,74 @@ let axeSource: string
 let total: number
 const findings: Record<'ours' | 'stock', Finding[]> = { ours: [], stock: [] }
 
-/** The clicks of slide `no` of the deck at `origin`: Slidev's own count, read in the page. */
+/** axe's violations on `path` of the deck at `origin`, opened in `page`. */
 async function audit(
+  page: Page,
   origin: string,
   path: string,
   ready: string,
   view: string,
 ): Promise<Finding[]> {
-  const page: Page = await browser.newPage({ viewport: { width: 1280, height: 720 } })
-  try {
-    await page.goto(`${origin}${path}`, { waitUntil: 'networkidle' })
-    await page.locator(ready).first().waitFor()
-    await page.evaluate(() => document.fonts.ready.then(() => undefined))
-    // Transitions done: axe measures the colours as they end up.
-    await page.waitForTimeout(600)
-    await page.addScriptTag({ content: axeSource })
-    const violations = await page.evaluate(
-      async ({ owned }) => {
-        const { axe } = window as unknown as {
-          axe: {
-            run: (
-              context: Document,
-              options: object,
-            ) => Promise<{
-              violations: {
-                id: string
-                nodes: { target: string[]; failureSummary?: string }[]
-              }[]
-            }>
-          }
+  await page.goto(`${origin}${path}`, { waitUntil: 'load' })
+  await page.locator(ready).first().waitFor()
+  await page.evaluate(() => document.fonts.ready.then(() => undefined))
+  // Transitions done: axe measures the colours as they end up.
+  await page.waitForTimeout(600)
+  await page.addScriptTag({ content: axeSource })
+  const violations = await page.evaluate(
+    async ({ owned }) => {
+      const { axe } = window as unknown as {
+        axe: {
+          run: (
+            context: Document,
+            options: object,
+          ) => Promise<{
+            violations: {
+              id: string
+              nodes: { target: string[]; failureSummary?: string }[]
+            }[]
+          }>
         }
-        const result = await axe.run(document, { resultTypes: ['violations'] })
-        return result.violations.flatMap((violation) =>
-          violation.nodes.map((node) => {
-            const selector = node.target.at(-1) ?? ''
-            const element = selector ? document.querySelector(selector) : null
-            return {
-              rule: violation.id,
-              target: node.target.join(' >> '),
-              owned: Boolean(element?.closest(owned)),
-              summary: (node.failureSummary ?? '').split('\n').slice(0, 2).join(' '),
-            }
-          }),
-        )
-      },
-      { owned: ownedSelector },
-    )
-    return violations.map((violation) => ({ ...violation, view }))
-  } finally {
-    await page.close()
-  }
+      }
+      const result = await axe.run(document, { resultTypes: ['violations'] })
+      return result.violations.flatMap((violation) =>
+        violation.nodes.map((node) => {
+          const selector = node.target.at(-1) ?? ''
+          const element = selector ? document.querySelector(selector) : null
+          return {
+            rule: violation.id,
+            target: node.target.join(' >> '),
+            owned: Boolean(element?.closest(owned)),
+            summary: (node.failureSummary ?? '').split('\n').slice(0, 2).join(' '),
+          }
+        }),
+      )
+    },
+    { owned: ownedSelector },
+  )
+  return violations.map((violation) => ({ ...violation, view }))
 }
 
-/** Every view of the deck at `origin`: each slide at its last click, presenter, overview. */
+/**
+ * Every view of the deck at `origin`: each slide at its last click, presenter, overview;
+ * one tab throughout, so the deck (and our service worker's precache) loads once.
+ */
 async function auditDeck(origin: string): Promise<Finding[]> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } })
+  const page = await context.newPage()
   const found: Finding[] = []
-  for (let no = 1; no <= total; no++) {
-    // More clicks than any slide has: Slidev stops at the slide's last one.
-    const ready = `#slide-content .slidev-page-${no} .slidev-layout`
-    found.push(...(await audit(origin, `/${no}?clicks=99`, ready, `slide ${no}`)))
+  try {
+    for (let no = 1; no <= total; no++) {
+      // More clicks than any slide has: Slidev stops at the slide's last one.
+      const ready = `#slide-content .slidev-page-${no} .slidev-layout`
+      found.push(...(await audit(page, origin, `/${no}?clicks=99`, ready, `slide ${no}`)))
+    }
+    const notes = '.slidev-note, #slide-content'
+    found.push(...(await audit(page, origin, '/presenter/1', notes, 'presenter')))
+    found.push(...(await audit(page, origin, '/overview', '.overview-slide-block', 'overview')))
+  } finally {
+    await context.close()
   }
-  found.push(...(await audit(origin, '/presenter/1', '.slidev-note, #slide-content', 'presenter')))
-  found.push(...(await audit(origin, '/overview', '.overview-slide-block', 'overview')))
   return found
 }
 
@@ -132,7 +138,7 @@ beforeAll(async () => {
   findings.ours = await auditDeck(ours.origin)
   findings.stock = await auditDeck(stockServer.origin)
   // A stock build and twenty audited pages, on a busy CI machine.
-}, 600_000)
+}, 900_000)
 
 afterAll(async () => {
   await browser?.close()

@@ -37,14 +37,17 @@ async function slidev(format: 'pdf' | 'pptx' | 'png', output: string): Promise<v
   if (format !== 'pdf') args.push('--scale', scale)
   console.log(`[export] slidev export --format ${format}`)
   const options = { cwd: appDir, maxBuffer: 64 * 1024 * 1024 }
-  try {
-    await run(process.execPath, args, options)
-  } catch (error) {
-    // Slidev waits 30 s for the first slide; a cold Vite dependency cache on a busy
-    // machine can take longer. The second run finds the cache warm.
-    if (!String((error as { stderr?: string }).stderr).includes('TimeoutError')) throw error
-    console.log(`[export] slidev export --format ${format}: timed out once, again`)
-    await run(process.execPath, args, options)
+  // Slidev waits 30 s for each slide; a cold Vite dependency cache on a busy machine can
+  // take longer. A later run finds the cache warm.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await run(process.execPath, args, options)
+      return
+    } catch (error) {
+      const timedOut = String((error as { stderr?: string }).stderr).includes('TimeoutError')
+      if (!timedOut || attempt === 3) throw error
+      console.log(`[export] slidev export --format ${format}: timed out, again`)
+    }
   }
 }
 
