@@ -88,7 +88,8 @@ describe('pnpm dev:remote', () => {
     }
     // The speaker's printed remote URL names the password; the page never shows it.
     expect(output).toContain(`presenter/?password=${password}`)
-  })
+    // A dev server compiles each view on its first visit: slow on a busy machine.
+  }, 300_000)
 
   it('should keep the presenter view from anyone without the password', async () => {
     const stranger = await newPage()
@@ -99,7 +100,7 @@ describe('pnpm dev:remote', () => {
       await expect.poll(() => new URL(stranger.url()).pathname, { timeout: 60_000 }).toBe('/2')
       expect(await stranger.locator('.slidev-note').count()).toBe(0)
     }
-  })
+  }, 300_000)
 
   it('should refuse to start without TALK_REMOTE_PASSWORD, naming it', async () => {
     output = ''
