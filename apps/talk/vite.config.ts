@@ -3,9 +3,18 @@
 // deck's own code — its components and layouts, the content data and the components
 // library — goes into one `talk` chunk instead of a dozen small requests before the first
 // slide (tools/bench measures it against a stock deck).
+import { talkOfflinePlugin } from './vite/offline.ts'
+import { talkQrPlugin } from './vite/talk-qr.ts'
+
 const slidevAsyncModules = ['file-saver', 'vue', '@vue']
 
 export default {
+  // The QR code to the published deck (TALK_URL), on the first and last slides; the
+  // presenter view and the overview offline too (Slidev's `pwa` option does the rest).
+  plugins: [talkQrPlugin(), talkOfflinePlugin()],
+  // Found late by Vite's dependency scan, it made the dev server reload the page under
+  // `slidev export`'s feet: bundle it up front.
+  optimizeDeps: { include: ['mdast-util-to-string'] },
   build: {
     rollupOptions: {
       output: {

@@ -244,7 +244,18 @@ describe('the built deck in Chromium', () => {
       const cli = join(dirname(require.resolve('@slidev/cli/package.json')), 'bin/slidev.mjs')
       await run(
         process.execPath,
-        [cli, 'export', '--executable-path', chromiumPath, '--output', pdf, '--timeout', '60000'],
+        // One slide at a time: the one-page mode can catch slides still loading.
+        [
+          cli,
+          'export',
+          '--executable-path',
+          chromiumPath,
+          '--output',
+          pdf,
+          '--timeout',
+          '60000',
+          '--per-slide',
+        ],
         { cwd: appDir, maxBuffer: 16 * 1024 * 1024 },
       )
       const { stdout: info } = await run('pdfinfo', [pdf])

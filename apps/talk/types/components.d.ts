@@ -8,6 +8,8 @@ import type GuideTerm from '../components/GuideTerm.vue'
 import type SectionEmoji from '../components/SectionEmoji.vue'
 import type TalkFigure from '../components/TalkFigure.vue'
 import type TalkFooter from '../components/TalkFooter.vue'
+import type TalkQr from '../components/TalkQr.vue'
+import type TalkSlide from '../components/TalkSlide.vue'
 import type TalkTitle from '../components/TalkTitle.vue'
 
 declare module 'vue' {
@@ -18,6 +20,8 @@ declare module 'vue' {
     SectionEmoji: typeof SectionEmoji
     TalkFigure: typeof TalkFigure
     TalkFooter: typeof TalkFooter
+    TalkQr: typeof TalkQr
+    TalkSlide: typeof TalkSlide
     TalkTitle: typeof TalkTitle
   }
 }

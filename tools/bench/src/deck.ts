@@ -6,14 +6,14 @@
  * browser context (empty cache) per load. Target: ≤ 1.15× stock on JS bytes
  * (gzip), requests and time to the first slide painted.
  */
-import { readdir, readFile, cp, mkdir, symlink, writeFile } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
-import { launchChromium } from '@ai-engineer/test-utils'
+import { buildStockDeck as buildSharedStockDeck, launchChromium } from '@ai-engineer/test-utils'
 import type { Browser } from 'playwright-core'
-import { makeTempDir, removeTempDir, run, serveStatic, type StaticServer } from './processes.ts'
+import { makeTempDir, removeTempDir, serveStatic, type StaticServer } from './processes.ts'
 import {
   assertSane,
   kB,
@@ -195,45 +195,21 @@ async function countSlides(browser: Browser, origin: string): Promise<number> {
   }
 }
 
-/** Write and build a stock deck of `slides` slides; resolves to its `dist`. */
+/** Build the shared stock deck of `slides` slides (`@ai-engineer/test-utils`); resolves to its `dist`. */
 async function buildStockDeck(
   work: string,
   slides: number,
   log: (message: string) => void,
 ): Promise<string> {
-  const root = join(work, 'stock')
-  await mkdir(join(root, 'public'), { recursive: true })
   // The deck resolves @slidev/cli's theme and client from this package's dependencies.
-  await symlink(join(benchDir, 'node_modules'), join(root, 'node_modules'), 'dir')
-  await cp(join(talkDist, 'favicon.svg'), join(root, 'public/favicon.svg'))
-  const body = Array.from({ length: slides }, (_, index) =>
-    [
-      `# Slide ${index + 1}`,
-      '',
-      'Plain markdown on the default theme, as a deck starts before anyone styles it.',
-      '',
-      '- A first point',
-      '- A second point',
-      '- A third point',
-    ].join('\n'),
-  )
-  const headmatter = [
-    '---',
-    'theme: default',
-    'title: Stock deck',
-    'fonts:',
-    '  provider: none',
-    'favicon: /favicon.svg',
-    '---',
-  ].join('\n')
-  await writeFile(join(root, 'slides.md'), `${headmatter}\n\n${body.join('\n\n---\n\n')}\n`)
-  const bin = join(dirname(require.resolve('@slidev/cli/package.json')), 'bin/slidev.mjs')
-  const dist = join(work, 'stock-dist')
-  const built = await run(process.execPath, [bin, 'build', 'slides.md', '--out', dist], {
-    cwd: root,
+  const built = await buildSharedStockDeck({
+    work,
+    slides,
+    nodeModules: join(benchDir, 'node_modules'),
+    favicon: join(talkDist, 'favicon.svg'),
   })
   log(`deck: stock deck built in ${ms(built.ms)}`)
-  return dist
+  return built.dist
 }
 
 /** Open `origin/1` in a fresh context; what it cost until the network is idle. */

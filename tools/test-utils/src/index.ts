@@ -1,4 +1,5 @@
 export { chromiumArgs, chromiumPath, launchChromium } from './chromium.ts'
 export { cleanEnv, type CleanEnvOptions } from './env.ts'
-export { freePort, serveStatic, type StaticServer } from './static-server.ts'
 export { cacheDir, ensureNode, ensureNpmTool, type Log } from './npm-tool.ts'
+export { freePort, serveStatic, type StaticServer } from './static-server.ts'
+export { buildStockDeck, stockSlides, type StockDeckOptions } from './stock-deck.ts'

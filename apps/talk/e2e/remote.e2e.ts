@@ -1,0 +1,112 @@
+/**
+ * `pnpm dev:remote`: Slidev's remote mode with the password from TALK_REMOTE_PASSWORD,
+ * bound to 127.0.0.1 here (0.0.0.0 at a venue). The presenter, with the password, moves
+ * through the deck in one browser context; the audience, in another, follows.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { cleanEnv, freePort, launchChromium } from '@ai-engineer/test-utils'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { appDir } from '../test/deck.ts'
+
+const password = `venue-${process.pid}-${Date.now()}`
+let child: ChildProcess | undefined
+let output = ''
+let origin: string
+let browser: Browser
+
+/** `pnpm run dev:remote` with `env` added; its own process group, stopped by its PID. */
+function devRemote(env: Record<string, string>): ChildProcess {
+  const started = spawn('pnpm', ['run', '--silent', 'dev:remote'], {
+    cwd: appDir,
+    env: cleanEnv(env, { dropRunner: true }),
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  started.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  started.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  return started
+}
+
+beforeAll(async () => {
+  const port = await freePort()
+  origin = `http://127.0.0.1:${port}`
+  child = devRemote({
+    TALK_REMOTE_PASSWORD: password,
+    TALK_REMOTE_BIND: '127.0.0.1',
+    TALK_REMOTE_PORT: String(port),
+  })
+  const deadline = Date.now() + 110_000
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`dev:remote exited:\n${output}`)
+    const ok = await fetch(`${origin}/`).then(
+      (response) => response.ok,
+      () => false,
+    )
+    if (ok) break
+    if (Date.now() > deadline) throw new Error(`dev:remote did not start:\n${output}`)
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+  browser = await launchChromium()
+}, 120_000)
+
+/** A page in a context of its own; a dev server compiles each view on first visit. */
+async function newPage(): Promise<Page> {
+  const page = await (await browser.newContext()).newPage()
+  page.setDefaultTimeout(90_000)
+  page.setDefaultNavigationTimeout(90_000)
+  return page
+}
+
+afterAll(async () => {
+  await browser?.close()
+  if (child?.pid !== undefined && child.exitCode === null) {
+    const exited = new Promise((resolve) => child!.once('exit', resolve))
+    process.kill(-child.pid, 'SIGTERM')
+    await exited
+  }
+})
+
+async function slideShown(page: Page): Promise<number> {
+  return Number(new URL(page.url()).pathname.match(/(\d+)$/)?.[1] ?? 0)
+}
+
+describe('pnpm dev:remote', () => {
+  it('should let the audience view follow the presenter', async () => {
+    const presenter = await newPage()
+    const audience = await newPage()
+    await presenter.goto(`${origin}/presenter/1?password=${password}`)
+    await presenter.locator('.slidev-note').first().waitFor()
+    await audience.goto(`${origin}/1`)
+    await audience.locator('#slide-content .slidev-page-1 .slidev-layout').waitFor()
+
+    for (const no of [2, 3]) {
+      await presenter.keyboard.press('ArrowDown')
+      await expect.poll(() => slideShown(presenter)).toBe(no)
+      await expect.poll(() => slideShown(audience), { timeout: 20_000 }).toBe(no)
+      await audience.locator(`#slide-content .slidev-page-${no} .slidev-layout`).waitFor()
+    }
+    // The speaker's printed remote URL names the password; the page never shows it.
+    expect(output).toContain(`presenter/?password=${password}`)
+    // A dev server compiles each view on its first visit: slow on a busy machine.
+  }, 300_000)
+
+  it('should keep the presenter view from anyone without the password', async () => {
+    const stranger = await newPage()
+    // Slidev asks for the password in a prompt when the URL has none: a wrong answer.
+    stranger.on('dialog', (dialog) => void dialog.accept('not-the-password'))
+    for (const query of ['', '?password=not-the-password']) {
+      await stranger.goto(`${origin}/presenter/2${query}`)
+      await expect.poll(() => new URL(stranger.url()).pathname, { timeout: 60_000 }).toBe('/2')
+      expect(await stranger.locator('.slidev-note').count()).toBe(0)
+    }
+  }, 300_000)
+
+  it('should refuse to start without TALK_REMOTE_PASSWORD, naming it', async () => {
+    output = ''
+    const refused = devRemote({ TALK_REMOTE_PASSWORD: '' })
+    const code = await new Promise<number | null>((resolve) => refused.once('exit', resolve))
+    expect(code).not.toBe(0)
+    expect(output).toContain('TALK_REMOTE_PASSWORD')
+  })
+})
