@@ -1,8 +1,7 @@
 /**
  * Dev only: the guide, live. `@ai-engineer/content/vite` compiles the content package's
  * `guide/*.md` and serves it in place of the package's precompiled data, so a save of
- * the guide reaches the slides through HMR (same slide, same click, no reload): the
- * slides that show it are updated the way Slidev updates an edited slide. After
+ * the guide reaches the slides through HMR (same slide, same click, no reload). After
  * each new version the deck's entry is passed on as changed, which makes Slidev parse
  * the slides again: the preparser then writes the presenter notes from the new prose.
  *
@@ -33,8 +32,6 @@ export default defineVitePluginsSetup((options) => {
         dts: 'types/guide.d.ts',
         check: (content) =>
           checkDeck(readFileSync(options.entry, 'utf8'), options.entry, content as Content),
-        // A slide is re-run as a whole, as when slides.md is edited: its clicks survive.
-        hotBoundary: (id) => id.includes('__slidev_') && id.endsWith('.md'),
         onUpdate: () => reparseSlides(),
       }),
       apply: 'serve',

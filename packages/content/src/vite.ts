@@ -43,15 +43,6 @@ export interface GuidesOptions {
    * message is reported like a guide error and the last good version stays).
    */
   check?: (guides: GuideModule) => void
-  /**
-   * Which modules take a guide update, by id (dev server only). By default Vite's own
-   * rule: the nearest importers that accept updates (a Vue component reloads itself). An
-   * app whose pages are modules of their own can name them instead (Slidev's slides:
-   * `(id) => id.includes('__slidev_')`): each is re-run with fresh imports, the
-   * modules between it and the guides included, as an edit of the page itself would be.
-   * Importers that no such module imports keep Vite's rule.
-   */
-  hotBoundary?: (id: string) => boolean
   /** Called after a new version is served (dev server only). */
   onUpdate?: (guides: GuideModule) => void
 }
@@ -208,57 +199,10 @@ export function guides(options: GuidesOptions): Plugin {
       if (!served) return ctx.modules
       // The page itself is in the graph only as a watched file of the served module.
       const others = ctx.modules.filter((item) => item !== served && item.id !== null)
-      if (!options.hotBoundary) {
-        graph.invalidateModule(served)
-        return [...others, served]
-      }
-      return [...others, ...hotModules(graph, served, options.hotBoundary, ctx.timestamp)]
+      graph.invalidateModule(served)
+      return [...others, served]
     },
   }
-}
-
-type Graph = HmrContext['server']['moduleGraph']
-type GraphModule = NonNullable<ReturnType<Graph['getModuleById']>>
-
-/**
- * The modules to update for a new version of `served`: the importers that `boundary`
- * names, with every module between them and `served` invalidated as part of this update
- * (so they are fetched again, with fresh imports); plus the importers of `served` that
- * no boundary imports, which take the update by Vite's own rule.
- */
-function hotModules(
-  graph: Graph,
-  served: GraphModule,
-  boundary: (id: string) => boolean,
-  timestamp: number,
-): GraphModule[] {
-  const boundaries = new Set<GraphModule>()
-  const bounded = new Map<GraphModule, boolean>()
-  const walk = (node: GraphModule): boolean => {
-    const known = bounded.get(node)
-    if (known !== undefined) return known
-    bounded.set(node, false)
-    let found = false
-    for (const importer of node.importers) {
-      if (importer.id !== null && boundary(importer.id)) {
-        boundaries.add(importer)
-        found = true
-      } else if (walk(importer)) found = true
-    }
-    bounded.set(node, found)
-    return found
-  }
-  walk(served)
-  const seen = new Set<GraphModule>()
-  graph.invalidateModule(served, seen, timestamp, true)
-  for (const [node, reaches] of bounded) {
-    if (reaches) graph.invalidateModule(node, seen, timestamp, true)
-  }
-  for (const node of boundaries) graph.invalidateModule(node, seen, timestamp, true)
-  const unbounded = [...served.importers].filter(
-    (importer) => !bounded.get(importer) && !boundaries.has(importer),
-  )
-  return [...boundaries, ...unbounded]
 }
 
 async function writeIfChanged(path: string, text: string): Promise<void> {
