@@ -9,9 +9,9 @@ import { readFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { VFile } from 'vfile'
 import { reporter } from 'vfile-reporter'
-import { defaultMaxDelimiters, defaultMaxNesting } from './limits.js'
+import { defaultMaxBytes, defaultMaxDelimiters, defaultMaxNesting } from './hardening/parser.js'
 import { fail, hasErrors } from './messages.js'
-import { checkGuide, defaultMaxBytes } from './parse-guide.js'
+import { checkGuide } from './parse-guide.js'
 
 const usage = `Usage: ai-engineer-content check [options] <files…>
 

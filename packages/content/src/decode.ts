@@ -4,6 +4,7 @@
  * silent U+FFFD.
  */
 import type { VFile } from 'vfile'
+import { location } from 'vfile-location'
 import { fail } from './messages.js'
 
 const strict = new TextDecoder('utf-8', { fatal: true })
@@ -11,10 +12,9 @@ const lenient = new TextDecoder('utf-8')
 
 /**
  * Decode `bytes` as UTF-8 (a leading byte order mark is dropped). On invalid
- * UTF-8, records an error on `file` at the first bad byte and returns
- * `undefined`.
+ * UTF-8, records an error on `file` at the first bad byte and throws it.
  */
-export function decodeUtf8(bytes: Uint8Array, file: VFile): string | undefined {
+export function decodeUtf8(bytes: Uint8Array, file: VFile): string {
   try {
     return strict.decode(bytes)
   } catch {
@@ -23,17 +23,16 @@ export function decodeUtf8(bytes: Uint8Array, file: VFile): string | undefined {
       ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
     const at = utf16 ? 0 : firstInvalid(bytes)
     // The bytes before `at` are valid: decode them to count lines and columns as the parser does.
-    const lines = lenient.decode(bytes.subarray(0, at)).split(/\r\n|\r|\n/)
+    const before = lenient.decode(bytes.subarray(0, at))
     const byte = (bytes[at] ?? 0).toString(16).toUpperCase().padStart(2, '0')
-    fail(
+    throw fail(
       file,
       utf16
         ? 'The file is UTF-16 (it starts with a UTF-16 byte order mark): save it as UTF-8'
         : `Invalid UTF-8: byte 0x${byte} at offset ${at} does not start or continue a character; save the file as UTF-8`,
-      { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 },
+      location(before).toPoint(before.length),
       'encoding',
     )
-    return undefined
   }
 }
 

@@ -4,12 +4,27 @@
  */
 export { parseGuide, guideProcessor, type ParseOptions } from './parse-guide.js'
 export { GuideError } from './guide-error.js'
+export {
+  default as remarkGuideParse,
+  defaultMaxBytes,
+  defaultMaxDelimiters,
+  defaultMaxNesting,
+  type LimitOptions,
+} from './hardening/parser.js'
+export {
+  guideNodes,
+  guideNodeTypes,
+  type NodePhase,
+  type NodeRegistry,
+  type NodeSpec,
+  type SanitizeAdditions,
+} from './nodes/index.js'
 export { default as remarkGuideFrontmatter } from './remark-guide-frontmatter.js'
-export { default as remarkGuideFigure } from './remark-guide-figure.js'
+export { default as remarkGuideFigure } from './nodes/figure/plugin.js'
 export { default as remarkGuideHtml } from './remark-guide-html.js'
-export { default as remarkGuideEmoji } from './remark-guide-emoji.js'
+export { default as remarkGuideEmoji } from './nodes/emoji/plugin.js'
 export { default as remarkGuideUrls } from './remark-guide-urls.js'
 export { default as remarkGuideReferences } from './remark-guide-references.js'
-export { default as remarkGuideSections } from './remark-guide-sections.js'
+export { default as remarkGuideSections } from './nodes/section/plugin.js'
 export type * from './types.js'
 export type { GuideMeta } from './remark-guide-frontmatter.js'

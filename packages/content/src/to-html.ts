@@ -4,35 +4,28 @@ import rehypeSanitize, { defaultSchema, type Options as Schema } from 'rehype-sa
 import rehypeStringify from 'rehype-stringify'
 import remarkRehype from 'remark-rehype'
 import { unified, type Processor } from 'unified'
-import { guideHastHandlers } from './to-hast.js'
-
-const base = defaultSchema.attributes ?? {}
+import { nodeHastHandlers, withNodeSanitize } from './nodes/index.js'
 
 /**
  * GitHub's sanitize schema, narrowed to http, https and mailto links and
- * widened only for what our nodes render: `<figure>`, `<figcaption>`,
- * `role="img"` with a label on emoji, lazy images.
+ * widened only for what our nodes render (each node's sanitize additions:
+ * `<figure>`, `<figcaption>`, `role="img"` with a label on emoji, lazy
+ * images, …).
  */
-export const guideSanitizeSchema: Schema = {
+export const guideSanitizeSchema: Schema = withNodeSanitize({
   ...defaultSchema,
-  tagNames: [...(defaultSchema.tagNames ?? []), 'figure', 'figcaption'],
-  attributes: {
-    ...base,
-    span: [...(base.span ?? []), ['role', 'img'], 'ariaLabel'],
-    img: [...(base.img ?? []), ['loading', 'lazy'], ['decoding', 'async']],
-  },
   protocols: {
     ...defaultSchema.protocols,
     href: ['http', 'https', 'mailto'],
     src: ['http', 'https'],
   },
-}
+})
 
 let processor: Processor<Root, Root, HastRoot, HastRoot, string> | undefined
 
 function htmlProcessor(): Processor<Root, Root, HastRoot, HastRoot, string> {
   processor ??= unified()
-    .use(remarkRehype, { handlers: guideHastHandlers })
+    .use(remarkRehype, { handlers: nodeHastHandlers })
     .use(rehypeSanitize, guideSanitizeSchema)
     .use(rehypeStringify)
     .freeze() as unknown as Processor<Root, Root, HastRoot, HastRoot, string>

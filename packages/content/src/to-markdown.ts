@@ -1,38 +1,17 @@
-import type { Element, Root as HastRoot } from 'hast'
-import { toHtml as hastToHtml } from 'hast-util-to-html'
-import type { Nodes, PhrasingContent, Root, RootContent } from 'mdast'
+import type { Nodes, Root, RootContent } from 'mdast'
 import { frontmatterToMarkdown } from 'mdast-util-frontmatter'
 import { gfmToMarkdown } from 'mdast-util-gfm'
-import { toHast } from 'mdast-util-to-hast'
 import {
   toMarkdown as mdastToMarkdown,
-  type Handle,
   type Options as ToMarkdownExtension,
 } from 'mdast-util-to-markdown'
 import { stringify as stringifyYaml } from 'yaml'
-import type { Figure, GuidePage, Section } from './types.js'
-import { guideHastHandlers } from './to-hast.js'
+import { nodeMarkdownExtensions } from './nodes/index.js'
+import type { GuidePage, Section } from './types.js'
 
-const section: Handle = (node: Section, _parent, state, info) => state.containerFlow(node, info)
-
-const emoji: Handle = (node: { name: string }) => `:${node.name}:`
-
-const figure: Handle = (node: Figure) => {
-  const image = `<img src="${attribute(node.src)}" alt="${attribute(node.alt)}" />`
-  const parts = [captionHtml(node.children)]
-  if (node.source) {
-    parts.push(`<a href="${attribute(node.source.url)}">${text(node.source.label)}</a>`)
-  }
-  const caption = parts.filter(Boolean).join(' ')
-  const lines = [`<figure id="${attribute(node.id)}">`, `  ${image}`]
-  if (caption) lines.push(`  <figcaption>${caption}</figcaption>`)
-  lines.push('</figure>')
-  return lines.join('\n')
-}
-
-/** mdast-util-to-markdown extension with handlers for our nodes. */
+/** mdast-util-to-markdown extension with the handlers of every node of ours. */
 export function guideToMarkdown(): ToMarkdownExtension {
-  return { handlers: { section, figure, emoji } }
+  return { extensions: [...nodeMarkdownExtensions] }
 }
 
 /**
@@ -75,26 +54,4 @@ function flow(sections: Section[], meta: Record<string, unknown>): Root {
     children.push(...node.children)
   })
   return { type: 'root', children }
-}
-
-/** A caption's phrasing as HTML, emoji written as shortcodes, on one paragraph. */
-function captionHtml(children: PhrasingContent[]): string {
-  const plain = children.map((child) =>
-    child.type === 'emoji' ? { type: 'text' as const, value: `:${child.name}:` } : child,
-  )
-  const hast = toHast(
-    { type: 'paragraph', children: plain },
-    { handlers: guideHastHandlers },
-  ) as Element
-  const html = hastToHtml({ type: 'root', children: hast.children } as HastRoot)
-  // A blank line would end the HTML block.
-  return html.replace(/\n\s*\n/g, '\n')
-}
-
-function attribute(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
-}
-
-function text(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 }

@@ -30,8 +30,9 @@ function bigGuide(copies: number, newline = '\n'): string {
   return parts.join('\n\n').replace(/\n/g, newline)
 }
 
+/** The tree of `markdown` parsed at once: no guide is long enough to be cut. */
 async function wholeDocument(markdown: string): Promise<Root> {
-  const processor = guideProcessor()
+  const processor = guideProcessor({ chunkLength: Number.POSITIVE_INFINITY })
   const file = new VFile({ value: markdown, path: 'big.md' })
   return (await processor.run(processor.parse(file), file)) as Root
 }

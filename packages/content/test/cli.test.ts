@@ -95,6 +95,34 @@ describe('ai-engineer-content', () => {
     expect(stderr).toMatch(/checked 5 files in \d+ ms: 4 with errors\n$/)
   })
 
+  test('should report the admonitions that do not read, each at its line and column', async () => {
+    const fixture = (name: string): string => join(packageDir, 'test/fixtures', name, 'input.md')
+    const { code, stderr } = await run(
+      'check',
+      fixture('admonition-error-qualifier'),
+      fixture('admonition-error-quote'),
+      fixture('admonition-error-indent'),
+      fixture('admonition-forms'),
+    )
+    expect(code).toBe(1)
+    expect(stderr).toMatch(/3:4 +error +`!!!` needs a qualifier word.*admonition-header/)
+    expect(stderr).toMatch(
+      /3:13 +error +The admonition's title has no closing `"`.*admonition-header/,
+    )
+    expect(stderr).toMatch(/6:1 +error +The body of `!!! note` is not indented.*admonition-indent/)
+    expect(stderr).toContain('admonition-forms/input.md: no issues found')
+    expect(stderr).toMatch(/checked 4 files in \d+ ms: 3 with errors\n$/)
+  })
+
+  test('should count admonitions as nesting, before parsing', async () => {
+    const deep = ['!!! a', '    !!! b', '        !!! c', '            > quoted'].join('\n')
+    await writeFile(join(dir, 'admonitions.md'), `# Deep\n\n${deep}\n`)
+    expect((await run('check', '--max-nesting', '4', 'admonitions.md')).code).toBe(0)
+    const { code, stderr } = await run('check', '--max-nesting', '3', 'admonitions.md')
+    expect(code).toBe(1)
+    expect(stderr).toMatch(/admonitions\.md\n6:13 +error +Block quotes and lists nest more than 3/)
+  })
+
   test('should take the limits as options', async () => {
     expect((await run('check', 'deep.md')).code).toBe(0)
     const { code, stderr } = await run('check', '--max-nesting', '3', 'deep.md')

@@ -14,12 +14,18 @@ test('should expose exactly the documented names from each entry point', async (
   ])
   expect(Object.keys(await import('@ai-engineer/content/parse')).sort()).toEqual([
     'GuideError',
+    'defaultMaxBytes',
+    'defaultMaxDelimiters',
+    'defaultMaxNesting',
+    'guideNodeTypes',
+    'guideNodes',
     'guideProcessor',
     'parseGuide',
     'remarkGuideEmoji',
     'remarkGuideFigure',
     'remarkGuideFrontmatter',
     'remarkGuideHtml',
+    'remarkGuideParse',
     'remarkGuideReferences',
     'remarkGuideSections',
     'remarkGuideUrls',

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs'
 import { GuideError, parseGuide } from '@ai-engineer/content/parse'
 import type { GuidePage } from '@ai-engineer/content'
 import type { Nodes } from 'mdast'
@@ -41,3 +42,11 @@ export function bytes(...parts: (string | number[])[]): Uint8Array {
   }
   return out
 }
+
+/** The fixture folders: `<case>/input.md`, with `tree.json` or, for `*-error-*`, `errors.txt`. */
+export const fixtures = new URL('fixtures/', import.meta.url)
+const fixtureNames = readdirSync(fixtures).sort()
+/** Fixtures that parse. */
+export const validFixtures = fixtureNames.filter((name) => !name.includes('-error-'))
+/** Fixtures that are rejected with positioned errors. */
+export const errorFixtures = fixtureNames.filter((name) => name.includes('-error-'))

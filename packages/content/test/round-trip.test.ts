@@ -1,12 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { getPage, getSection } from '@ai-engineer/content'
 import { toMarkdown } from '@ai-engineer/content/markdown'
 import { parseGuide } from '@ai-engineer/content/parse'
 import { describe, expect, test } from 'vitest'
-import { bare } from './helpers.ts'
-
-const fixtures = new URL('fixtures/', import.meta.url)
-const cases = readdirSync(fixtures).sort()
+import { bare, fixtures, validFixtures as cases } from './helpers.ts'
 
 describe('toMarkdown', () => {
   test('should round-trip the compiled guide: parse(toMarkdown(page)) gives the same page', async () => {

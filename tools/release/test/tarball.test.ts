@@ -3,7 +3,14 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { extract, publicPackages, readCatalog, readJson, tarballFiles } from '../src/workspace.ts'
+import {
+  extract,
+  publicPackages,
+  readCatalog,
+  readJson,
+  tarballFiles,
+  workspacePackages,
+} from '../src/workspace.ts'
 
 /**
  * What each tarball holds, exactly. A change here is a change to what users download:
@@ -113,7 +120,9 @@ describe.each(packages.map((pkg) => [pkg.packageJson.name, pkg] as const))(
       const packed = await readJson<Manifest>(path.join(unpacked, 'package.json'))
       const source = pkg.packageJson as unknown as Manifest
       const catalog = await readCatalog()
-      const versions = new Map(packages.map((p) => [p.packageJson.name, p.packageJson.version]))
+      const versions = new Map(
+        (await workspacePackages()).map((p) => [p.packageJson.name, p.packageJson.version]),
+      )
 
       for (const field of dependencyFields) {
         const sourceRanges = (source[field] ?? {}) as Record<string, string>

@@ -72,7 +72,7 @@ describe('GitHub workflows', () => {
     expect(format(await lint(source, name))).toEqual([])
   })
 
-  it('should run .ci/run in a Debian Node 20 container with pnpm on every push and pull request', async () => {
+  it('should run .ci/run in a Debian Node 24 container, with the pinned Node and pnpm, on every push and pull request', async () => {
     const { parsed } = await workflow('ci.yml')
     expect(Object.keys(parsed.on).sort()).toEqual(['pull_request', 'push'])
     const jobs = Object.values(parsed.jobs)
@@ -80,15 +80,28 @@ describe('GitHub workflows', () => {
     const [job] = jobs
     expect(job?.['runs-on']).toBe('ubuntu-latest')
     // Debian as root, like our CI machines: apt's chromium is a real browser there.
-    expect(job?.container).toEqual({ image: 'node:20-bookworm' })
+    expect(job?.container).toEqual({ image: 'node:24-bookworm' })
     const steps = job?.steps ?? []
     expect(steps.map((step) => step.uses?.split('@')[0] ?? step.run)).toEqual([
       'actions/checkout',
+      'actions/setup-node',
       'pnpm/action-setup',
       'actions/cache',
       'bash .ci/run',
     ])
   })
+
+  it.each(['ci.yml', 'release.yml', 'deck.yml'])(
+    'should take Node from .node-version: %s',
+    async (name) => {
+      const { parsed } = await workflow(name)
+      const steps = Object.values(parsed.jobs).flatMap((job) => job.steps)
+      const setups = steps.filter((step) => step.uses?.startsWith('actions/setup-node@'))
+      expect(setups).toHaveLength(1)
+      expect(setups[0]?.with).toMatchObject({ 'node-version-file': '.node-version' })
+      expect(setups[0]?.with).not.toHaveProperty('node-version')
+    },
+  )
 
   it('should version and publish with changesets/action, with provenance', async () => {
     const { parsed } = await workflow('release.yml')
@@ -105,9 +118,10 @@ describe('GitHub workflows', () => {
     expect(action).toBeGreaterThan(checks)
     const release = steps[action]
     expect(release?.with).toMatchObject({
-      version: 'pnpm version-packages',
-      publish: 'pnpm release',
+      'version-script': 'pnpm version-packages',
+      'publish-script': 'pnpm release',
     })
+    expect(release?.uses).toMatch(/^changesets\/action@v2\b/)
     expect(release?.env).toMatchObject({
       GITHUB_TOKEN: '${{ secrets.GITHUB_TOKEN }}',
       NPM_TOKEN: '${{ secrets.NPM_TOKEN }}',

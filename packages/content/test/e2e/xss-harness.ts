@@ -59,6 +59,17 @@ export function handMade(payload: string): Root {
             source: { url: payload, label: payload },
             children: [text()],
           },
+          ...[false, true].map((collapsible) => ({
+            type: 'admonition' as const,
+            kind: payload,
+            title: payload,
+            collapsible,
+            open: true,
+            children: [
+              { type: 'paragraph' as const, children: [text()] },
+              { type: 'html' as const, value: payload },
+            ],
+          })),
           {
             type: 'list',
             ordered: false,

@@ -38,12 +38,19 @@ describe('toHtml in Chromium', () => {
     'payload %i should run nothing: %s',
     async (index, _name, payload) => {
       const rendered: string[] = []
-      try {
-        const guide = await parseGuide(`# Payload\n\n${payload}\n`, { path: `payload-${index}.md` })
-        rendered.push(toHtml(guide.tree))
-      } catch (error) {
-        if (!(error instanceof GuideError)) throw error
-        rejected++
+      // The payload as a page, and as an admonition's title and body.
+      const title = payload.replace(/[\r\n]+/g, ' ')
+      for (const page of [
+        payload,
+        `!!! note "${title}"\n    ${payload.replace(/\n/g, '\n    ')}`,
+      ]) {
+        try {
+          const guide = await parseGuide(`# Payload\n\n${page}\n`, { path: `payload-${index}.md` })
+          rendered.push(toHtml(guide.tree))
+        } catch (error) {
+          if (!(error instanceof GuideError)) throw error
+          rejected++
+        }
       }
       rendered.push(toHtml(handMade(payload)))
 

@@ -2,7 +2,9 @@ import { nameToEmoji } from 'gemoji'
 import type { Root } from 'mdast'
 import { findAndReplace } from 'mdast-util-find-and-replace'
 import type { Plugin } from 'unified'
-import type { Emoji } from './types.js'
+import type { Emoji } from '../../types.js'
+import { registerSyntax } from '../register.js'
+import { emojiToMarkdown } from './markdown.js'
 
 /** Options of {@link remarkGuideEmoji}: none yet. */
 export interface EmojiOptions {}
@@ -14,6 +16,7 @@ const shortcode = /:([a-z\d_+-]+):/gi
  * unknown `:word:` stays text; code is never touched.
  */
 const remarkGuideEmoji: Plugin<[(Readonly<EmojiOptions> | null | undefined)?], Root> = function () {
+  registerSyntax(this, { toMarkdown: emojiToMarkdown })
   return function (tree) {
     findAndReplace(tree, [
       shortcode,

@@ -3,8 +3,10 @@ import type { BlockContent, Heading, Root, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import type { Plugin } from 'unified'
 import { visit } from 'unist-util-visit'
-import { fail } from './messages.js'
-import type { Section } from './types.js'
+import { fail } from '../../messages.js'
+import { registerSyntax } from '../register.js'
+import { sectionToMarkdown } from './markdown.js'
+import type { Section } from '../../types.js'
 
 /** Options of {@link remarkGuideSections}: none yet. */
 export interface SectionOptions {}
@@ -19,6 +21,7 @@ export interface SectionOptions {}
  */
 const remarkGuideSections: Plugin<[(Readonly<SectionOptions> | null | undefined)?], Root> =
   function () {
+    registerSyntax(this, { toMarkdown: sectionToMarkdown })
     return function (tree, file) {
       const groups = split(tree.children)
       const given = file.data.guideMeta?.sections

@@ -7,8 +7,10 @@ import type { Plugin } from 'unified'
 import { SKIP, visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { attributeNames, depth, isElement, parseFragment, significant } from './html-fragment.js'
-import { fail, warn } from './messages.js'
-import type { Figure } from './types.js'
+import { fail, warn } from '../../messages.js'
+import { registerSyntax } from '../register.js'
+import { figureToMarkdown } from './markdown.js'
+import type { Figure } from '../../types.js'
 
 /** Options of {@link remarkGuideFigure}: none yet. */
 export interface FigureOptions {}
@@ -41,6 +43,7 @@ const maxTags = 100
  */
 const remarkGuideFigure: Plugin<[(Readonly<FigureOptions> | null | undefined)?], Root> =
   function () {
+    registerSyntax(this, { toMarkdown: figureToMarkdown })
     return function (tree, file) {
       const slugger = new GithubSlugger()
       visit(tree, 'html', (node: Html, index, parent: Parent | undefined) => {
