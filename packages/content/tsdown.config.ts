@@ -12,7 +12,10 @@ export default defineConfig({
     derived: 'src/derived.ts',
     search: 'src/search.ts',
     cli: 'src/cli.ts',
+    vite: 'src/vite.ts',
+    // The runtime of the module the Vite plugin serves, imported by that module's path.
+    'vite-api': 'src/vite-api.ts',
   },
   // The `cli` entry (the `ai-engineer-content` bin) runs on Node.js; the others are platform-neutral.
-  deps: { neverBundle: [/^node:/] },
+  deps: { neverBundle: [/^node:/, 'vite'] },
 })

@@ -1,87 +1,26 @@
 /**
- * The content package, read fresh.
- *
- * Node caches an ES module for the whole process, and Slidev's loader (jiti) cannot
- * bypass that cache, so a dev server that imported `@ai-engineer/content` would keep the
- * guide it saw at start-up after the package is rebuilt (CONTRIBUTING.md, "Toolchain").
- * `loadContent()` asks a short-lived Node process for the package's data instead:
- * the guide is plain JSON, so nothing is lost on the way.
+ * The content the deck's Node.js side (the preparser, the dev server's checks) reads:
+ * in `pnpm dev`, the guides as the `@ai-engineer/content/vite` plugin last compiled them
+ * from the package's markdown; otherwise the package's precompiled data, imported like
+ * any consumer imports it.
  */
-import type {
-  Figure,
-  FigureId,
-  Guide,
-  GuidePage,
-  PageId,
-  Section,
-  SectionId,
-} from '@ai-engineer/content'
-import { execFileSync } from 'node:child_process'
+import * as precompiled from '@ai-engineer/content'
+import type { FigureId, PageId, SectionId } from '@ai-engineer/content'
+import { liveGuides, type GuideModule } from '@ai-engineer/content/vite'
 import { createRequire } from 'node:module'
-import { dirname } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { dirname, join } from 'node:path'
 
-/** The part of `@ai-engineer/content` the preparser uses. */
-export interface Content {
-  guide: Guide<PageId>
-  pageIds: readonly PageId[]
-  sectionIds: readonly SectionId[]
-  figureIds: readonly FigureId[]
-  getPage(id: PageId): GuidePage<PageId>
-  getSection(id: SectionId): Section
-  getFigure(id: FigureId): Figure
-}
-
-type ContentData = Pick<Content, 'guide' | 'pageIds' | 'sectionIds' | 'figureIds'>
+/** The part of the content package the deck's checks and notes use. */
+export type Content = GuideModule<PageId, SectionId, FigureId>
 
 const require = createRequire(import.meta.url)
 
-/** The folder of the content package: what a dev server watches. */
-export function contentPackageDir(): string {
-  return dirname(require.resolve('@ai-engineer/content/package.json'))
+/** The folder of the guide's markdown pages in the content package. */
+export function guideDir(): string {
+  return join(dirname(require.resolve('@ai-engineer/content/package.json')), 'guide')
 }
 
-/** `@ai-engineer/content` as it is on disk now. */
-export function loadContent(): Content {
-  const entry = pathToFileURL(require.resolve('@ai-engineer/content')).href
-  const script =
-    `const m = await import(${JSON.stringify(entry)});` +
-    'process.stdout.write(JSON.stringify({ guide: m.guide, pageIds: m.pageIds, ' +
-    'sectionIds: m.sectionIds, figureIds: m.figureIds }))'
-  const data = JSON.parse(
-    execFileSync(process.execPath, ['--input-type=module', '--eval', script], {
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    }),
-  ) as ContentData
-
-  const find = <Node extends { id: string }>(
-    kind: string,
-    nodes: Node[],
-    known: readonly string[],
-    id: string,
-  ): Node => {
-    const node = nodes.find((candidate) => candidate.id === id)
-    if (!node) throw new RangeError(`Unknown ${kind} id ${JSON.stringify(id)}: ${known.join(', ')}`)
-    return node
-  }
-  const pages = data.guide.pages
-  return {
-    ...data,
-    getPage: (id) => find('page', pages, data.pageIds, id),
-    getSection: (id) =>
-      find(
-        'section',
-        pages.flatMap((page) => page.sections),
-        data.sectionIds,
-        id,
-      ),
-    getFigure: (id) =>
-      find(
-        'figure',
-        pages.flatMap((page) => page.figures),
-        data.figureIds,
-        id,
-      ),
-  }
+/** The live guides of a running dev server, else the precompiled package. */
+export function currentContent(): Content {
+  return (liveGuides(guideDir()) as Content | undefined) ?? precompiled
 }

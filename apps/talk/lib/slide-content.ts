@@ -4,6 +4,8 @@
  * Unknown ids are errors, so a stale id stops `slidev build` and `slidev` start-up.
  */
 import type { Section } from '@ai-engineer/content'
+import { parseSync } from '@slidev/parser'
+import { basename } from 'node:path'
 import type { Content } from './content.ts'
 
 /** A slide's content, from its frontmatter: a section, and which of its blocks. */
@@ -103,4 +105,27 @@ export function slideContent(
     )
   }
   return { section, blocks: [...(blocks as number[])].sort((a, b) => a - b) }
+}
+
+/** How messages name a slide: `slides.md, slide 3 (Its title)`. */
+export function slideName(
+  file: string,
+  number: number,
+  frontmatter: Readonly<Record<string, unknown>>,
+): string {
+  const title = typeof frontmatter.title === 'string' ? ` (${frontmatter.title})` : ''
+  return `${basename(file)}, slide ${number}${title}`
+}
+
+/**
+ * Throws a {@link SlideContentError} for the first slide of the deck in `markdown` that
+ * names content `content` does not have: what the preparser checks, run on a new
+ * version of the guide before the dev server serves it.
+ */
+export function checkDeck(markdown: string, file: string, content: Content): void {
+  parseSync(markdown, file).slides.forEach((slide, index) => {
+    const where = slideName(file, index + 1, slide.frontmatter)
+    checkMarkupIds(slide.content, content, where)
+    slideContent(slide.frontmatter, content, where)
+  })
 }

@@ -10,27 +10,25 @@
  * mode and nobody copies it into `slides.md`. Notes written under the slide are kept,
  * after the generated ones. Unknown ids, in the frontmatter or in a component's
  * `section` / `figure` / `page` attribute, throw: `slidev build` and `slidev` start-up
- * exit with the message.
+ * exit with the message. In `pnpm dev` the content is the guide as last saved
+ * (setup/vite-plugins.ts), so a save of the guide re-runs this with the new prose.
  */
 import { definePreparserSetup } from '@slidev/types'
-import { basename } from 'node:path'
-import { loadContent } from '../lib/content.ts'
+import { currentContent } from '../lib/content.ts'
 import { sectionNote } from '../lib/notes.ts'
-import { checkMarkupIds, slideContent } from '../lib/slide-content.ts'
+import { checkMarkupIds, slideContent, slideName } from '../lib/slide-content.ts'
 
 export default definePreparserSetup(async ({ filepath }) => {
-  const content = loadContent()
-  const file = basename(filepath)
+  const content = currentContent()
   let slide = 0
-  let where = file
+  let where = filepath
 
   return [
     {
       name: '@ai-engineer/talk:notes-from-content',
       async transformSlide(markup, frontmatter: Record<string, unknown>) {
         slide += 1
-        const title = typeof frontmatter.title === 'string' ? ` (${frontmatter.title})` : ''
-        where = `${file}, slide ${slide}${title}`
+        where = slideName(filepath, slide, frontmatter)
         checkMarkupIds(markup, content, where)
         return undefined
       },

@@ -1,36 +1,40 @@
 /**
- * Dev only: when the content package is rebuilt, re-run the preparser, so the
- * presenter notes of a running `pnpm dev` follow the guide (CONTRIBUTING.md, "Toolchain").
+ * Dev only: the guide, live. `@ai-engineer/content/vite` compiles the content package's
+ * `guide/*.md` and serves it in place of the package's precompiled data, so a save of
+ * the guide reaches the slides through HMR (same slide, same click, no reload). After
+ * each new version the deck's entry is passed on as changed, which makes Slidev parse
+ * the slides again: the preparser then writes the presenter notes from the new prose.
  *
- * The whole package folder is watched, not `dist/index.js`: the content build cleans
- * `dist/`, which would drop a watch on a file inside it. A change is passed on as a
- * change of the deck's entry, which makes Slidev parse the slides (and the preparser
- * import the content fresh) again.
+ * A version in which a slide names an id the guide no longer has is refused with the
+ * slide and the id, and the last good version stays. `slidev build` and `slidev export`
+ * use the precompiled package, unchanged.
  */
+import { guides } from '@ai-engineer/content/vite'
 import { defineVitePluginsSetup } from '@slidev/types'
-import { join, sep } from 'node:path'
-import { contentPackageDir } from '../lib/content.ts'
+import { readFileSync } from 'node:fs'
+import { guideDir, type Content } from '../lib/content.ts'
+import { checkDeck } from '../lib/slide-content.ts'
 
-export default defineVitePluginsSetup((options) => [
-  {
-    name: '@ai-engineer/talk:content-reload',
-    apply: 'serve',
-    configureServer(server) {
-      const dist = join(contentPackageDir(), 'dist') + sep
-      let timer: ReturnType<typeof setTimeout> | undefined
-      server.watcher.add(contentPackageDir())
-      const onChange = (file: string) => {
-        if (!file.startsWith(dist) || !file.endsWith('.js')) return
-        clearTimeout(timer)
-        // One re-parse per rebuild, however many files it writes.
-        timer = setTimeout(() => {
-          // Slidev's log level is `warn`: Vite's logger would drop an info line.
-          console.info('[talk] @ai-engineer/content was rebuilt: re-reading the notes')
-          server.watcher.emit('change', options.entry)
-        }, 300)
-      }
-      server.watcher.on('add', onChange)
-      server.watcher.on('change', onChange)
+export default defineVitePluginsSetup((options) => {
+  if (options.mode !== 'dev') return []
+  let reparseSlides = (): void => {}
+  return [
+    {
+      name: '@ai-engineer/talk:reparse-slides',
+      configureServer(server) {
+        reparseSlides = () => server.watcher.emit('change', options.entry)
+      },
     },
-  },
-])
+    {
+      ...guides({
+        dir: guideDir(),
+        module: '@ai-engineer/content',
+        dts: 'types/guide.d.ts',
+        check: (content) =>
+          checkDeck(readFileSync(options.entry, 'utf8'), options.entry, content as Content),
+        onUpdate: () => reparseSlides(),
+      }),
+      apply: 'serve',
+    },
+  ]
+})

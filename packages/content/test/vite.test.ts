@@ -1,0 +1,150 @@
+import { guides, liveGuides, type GuideModule } from '@ai-engineer/content/vite'
+import { mkdtemp, readFile, rm, stat, writeFile, mkdir } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createServer, type HmrContext, type Plugin, type ViteDevServer } from 'vite'
+import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+
+/**
+ * The Vite plugin in a real Vite dev server (no browser): the module it serves, the
+ * declaration file it writes, and what a save of a guide does to both.
+ */
+const intro = (word: string, extra = ''): string => `---
+id: intro
+title: A small guide
+---
+
+# A small guide
+
+The ${word} works here.
+
+---
+
+## Second part
+
+More words.
+${extra}`
+
+let root: string
+let server: ViteDevServer
+let plugin: Plugin
+let sent: {
+  type: string
+  err?: { message: string; frame?: string; loc?: { line: number; column: number } }
+}[]
+
+async function start(options: Partial<Parameters<typeof guides>[0]> = {}): Promise<void> {
+  plugin = guides({ dir: 'guide', ...options })
+  server = await createServer({
+    root,
+    configFile: false,
+    logLevel: 'silent',
+    plugins: [plugin],
+    server: { middlewareMode: true, ws: false, watch: null },
+  })
+  sent = []
+  server.hot.send = ((payload: (typeof sent)[number]) => void sent.push(payload)) as never
+}
+
+async function served(): Promise<GuideModule> {
+  return (await server.ssrLoadModule('virtual:guides')) as GuideModule
+}
+
+/** Save `text` as the guide page and run the plugin's HMR hook as Vite would. */
+async function save(text: string, name = 'intro.md'): Promise<unknown> {
+  const file = join(root, 'guide', name)
+  await writeFile(file, text)
+  const hook = plugin.handleHotUpdate as (ctx: HmrContext) => Promise<unknown>
+  const modules = [...(server.moduleGraph.getModulesByFile(file) ?? [])]
+  return hook.call({} as never, {
+    file,
+    timestamp: Date.now(),
+    modules,
+    read: () => readFile(file, 'utf8'),
+    server,
+  })
+}
+
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'guides-vite-'))
+  await mkdir(join(root, 'guide'))
+  await writeFile(join(root, 'guide/intro.md'), intro('engineer'))
+})
+
+afterEach(async () => {
+  await server?.close()
+  await rm(root, { recursive: true, force: true })
+})
+
+describe('guides()', () => {
+  test('should serve the folder as a module with the main entry API', async () => {
+    await start()
+    const module = await served()
+    expect(module.pageIds).toEqual(['intro'])
+    expect(module.guide.title).toBe('A small guide')
+    const first = module.sectionIds[0]!
+    expect(JSON.stringify(module.getSection(first))).toContain('The engineer works here.')
+    expect(JSON.stringify(module.guide)).not.toContain('"position"')
+    expect(() => module.getSection('nope')).toThrow(/Unknown section id `nope`/)
+    expect(liveGuides(join(root, 'guide'))?.sectionIds).toEqual(module.sectionIds)
+  })
+
+  test('should write the literal id types and rewrite them only when an id changes', async () => {
+    await start()
+    await served()
+    const dts = join(root, 'src/guides.d.ts')
+    const before = await readFile(dts, 'utf8')
+    expect(before).toContain('declare module "virtual:guides"')
+    expect(before).toMatch(/export type PageId = "intro"\n/)
+    const written = (await stat(dts)).mtimeMs
+
+    await save(intro('scientist'))
+    expect((await stat(dts)).mtimeMs).toBe(written)
+    expect(await readFile(dts, 'utf8')).toBe(before)
+
+    await save(intro('scientist', '\n---\n\n## A third part\n\nNew.\n'))
+    const after = await readFile(dts, 'utf8')
+    expect(after).not.toBe(before)
+    expect(after).toContain('"a-third-part"')
+  })
+
+  test('should hot-update the served module when a guide is saved', async () => {
+    await start()
+    const module = await served()
+    const update = (await save(intro('scientist'))) as { id: string | null }[]
+    expect(update.map((item) => item.id)).toContain('\0virtual:guides?guides')
+    const fresh = await served()
+    expect(JSON.stringify(fresh.guide)).toContain('The scientist works here.')
+    expect(JSON.stringify(module.guide)).toContain('The engineer works here.')
+  })
+
+  test('should keep the last good module and report the position of a broken guide', async () => {
+    await start()
+    await served()
+    const broken = intro('scientist', '\n<figure><img src="a.png"></figure>\n')
+    const update = await save(broken)
+    expect(update).toEqual([])
+    const error = sent.find((payload) => payload.type === 'error')?.err
+    expect(error?.message).toMatch(/guide[/\\]intro\.md:16:9/)
+    expect(error?.loc).toMatchObject({ line: 16, column: 9 })
+    expect(error?.frame).toContain('> 16 | <figure><img src="a.png"></figure>')
+    expect(JSON.stringify((await served()).guide)).toContain('The engineer works here.')
+
+    expect(await save(intro('fixed'))).not.toEqual([])
+    expect(JSON.stringify((await served()).guide)).toContain('The fixed works here.')
+  })
+
+  test('should refuse a version that the check throws on, naming why', async () => {
+    await start({
+      check: (module) => {
+        if (!module.sectionIds.includes('second-part' as never)) {
+          throw new Error('slides.md, slide 2: unknown section id "second-part"')
+        }
+      },
+    })
+    await served()
+    expect(await save(intro('x').replace('## Second part', '## Renamed'))).toEqual([])
+    expect(sent.at(-1)?.err?.message).toBe('slides.md, slide 2: unknown section id "second-part"')
+    expect((await served()).sectionIds).toContain('second-part')
+  })
+})
