@@ -8,6 +8,9 @@ export default defineConfig({
     parse: 'src/parse.ts',
     html: 'src/html.ts',
     markdown: 'src/markdown.ts',
+    jsx: 'src/jsx.ts',
+    derived: 'src/derived.ts',
+    search: 'src/search.ts',
     cli: 'src/cli.ts',
   },
   // The `cli` entry (the `ai-engineer-content` bin) runs on Node.js; the others are platform-neutral.

@@ -8,7 +8,7 @@
  */
 import type { Section } from '@ai-engineer/content'
 import { toMarkdown } from '@ai-engineer/content/markdown'
-import type { BlockContent, Nodes, PhrasingContent, Root, RootContent } from 'mdast'
+import type { Nodes, PhrasingContent, Root, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 
 /** A copy of `node` with every emoji replaced by its character. */
@@ -20,7 +20,7 @@ function withoutEmoji<Node extends Nodes>(node: Node): Node {
 }
 
 /** One block of a section as it stands in the notes. */
-export function noteBlock(block: BlockContent): RootContent {
+export function noteBlock(block: Section['children'][number]): RootContent {
   const node = withoutEmoji(block)
   if (node.type === 'heading') {
     return { type: 'paragraph', children: [{ type: 'strong', children: node.children }] }

@@ -4,7 +4,15 @@
  * Every custom node is registered on `mdast` below, so `unist-util-visit`,
  * `mdast-util-to-string` and friends narrow on them like on any mdast node.
  */
-import type { BlockContent, Data, Literal, Parent, PhrasingContent, Root } from 'mdast'
+import type {
+  BlockContent,
+  Data,
+  FootnoteDefinition,
+  Literal,
+  Parent,
+  PhrasingContent,
+  Root,
+} from 'mdast'
 
 /** Data of a {@link Section}. */
 export interface SectionData extends Data {}
@@ -17,7 +25,8 @@ export interface Section extends Parent {
   type: 'section'
   /** Stable, unique (within the page), human-readable id. */
   id: string
-  children: BlockContent[]
+  /** Blocks, and GFM footnote definitions where the author wrote them. */
+  children: (BlockContent | FootnoteDefinition)[]
   data?: SectionData | undefined
 }
 

@@ -38,4 +38,36 @@ test('should expose exactly the documented names from each entry point', async (
     'guideToMarkdown',
     'toMarkdown',
   ])
+  expect(Object.keys(await import('@ai-engineer/content/jsx')).sort()).toEqual(['toJsx'])
+  expect(Object.keys(await import('@ai-engineer/content/derived')).sort()).toEqual([
+    'derivePage',
+    'derivedPages',
+    'excerptLength',
+    'getDerivedPage',
+    'wordsPerMinute',
+  ])
+  expect(Object.keys(await import('@ai-engineer/content/search')).sort()).toEqual([
+    'searchDocuments',
+    'searchFields',
+  ])
+})
+
+test('should export exactly the documented subpaths', async () => {
+  const manifest = (await import('@ai-engineer/content/package.json', { with: { type: 'json' } }))
+    .default as { exports: Record<string, unknown> }
+  expect(Object.keys(manifest.exports)).toEqual([
+    '.',
+    './parse',
+    './html',
+    './markdown',
+    './jsx',
+    './derived',
+    './search',
+    './schema.json',
+    './llms.txt',
+    './llms-full.txt',
+    './llms/*.md',
+    './guide/*.md',
+    './package.json',
+  ])
 })

@@ -17,8 +17,11 @@ type Expected =
   | { outcome: 'error'; line: number; column: number; ruleId: string; message: string }
   | { outcome: 'safe' }
 
-/** Generous: catches hangs, not slowness (timings belong in the bench). */
-const hangBound = 5000
+/**
+ * The test's own timeout, in ms: a case that hangs (a parser loop, a stack blow-up turned
+ * into a busy retry) fails there. Nothing is timed: timings belong in the bench.
+ */
+const hangBound = 60_000
 
 const root = new URL('hostile/', import.meta.url)
 const cases = readdirSync(root).sort()
@@ -67,47 +70,49 @@ describe('hostile corpus', () => {
     }
   })
 
-  test.each(cases)('should end %s with its expected outcome, in bounded time', async (name) => {
-    const expected = JSON.parse(
-      readFileSync(new URL(`${name}/expect.json`, root), 'utf8'),
-    ) as Expected
-    const value = await input(name)
-    const path = `${name}/input.md`
+  test.each(cases)(
+    'should end %s with its expected outcome',
+    async (name) => {
+      const expected = JSON.parse(
+        readFileSync(new URL(`${name}/expect.json`, root), 'utf8'),
+      ) as Expected
+      const value = await input(name)
+      const path = `${name}/input.md`
 
-    const started = performance.now()
-    let page: GuidePage | undefined
-    let error: GuideError | undefined
-    try {
-      page = await parseGuide(value, { path })
-    } catch (caught) {
-      // Anything but a GuideError (a RangeError from a stack overflow, say) fails here.
-      if (!(caught instanceof GuideError)) throw caught
-      error = caught
-    }
-    expect(performance.now() - started).toBeLessThan(hangBound)
+      let page: GuidePage | undefined
+      let error: GuideError | undefined
+      try {
+        page = await parseGuide(value, { path })
+      } catch (caught) {
+        // Anything but a GuideError (a RangeError from a stack overflow, say) fails here.
+        if (!(caught instanceof GuideError)) throw caught
+        error = caught
+      }
 
-    if (expected.outcome === 'error') {
-      expect(page, 'the guide should have been rejected').toBeUndefined()
-      const lines = error!.message.split('\n')
-      for (const line of lines) expect(line).toMatch(/^[^:]+:\d+:\d+: \S/)
-      const place = `${path}:${expected.line}:${expected.column}: `
-      const line = lines.find((candidate) => candidate.startsWith(place))
-      expect(line, `no error at ${place} in:\n${error!.message}`).toBeDefined()
-      expect(line!.slice(place.length)).toMatch(new RegExp(expected.message))
-      const message = error!.messages.find(
-        (candidate) =>
-          candidate.fatal === true &&
-          candidate.line === expected.line &&
-          candidate.column === expected.column,
-      )
-      expect(message?.ruleId).toBe(expected.ruleId)
-      expect(message?.source).toBe('ai-engineer-content')
-    } else {
-      expect(error?.message, 'the guide should have parsed').toBeUndefined()
-      const all = [...nodes(page!.tree)]
-      expect(all.filter((node) => node.type === 'html')).toEqual([])
-      expect(urls(page!.tree).filter((url) => !isSafeUrl(url))).toEqual([])
-      expect(unsafeHtml(toHtml(page!.tree))).toEqual([])
-    }
-  })
+      if (expected.outcome === 'error') {
+        expect(page, 'the guide should have been rejected').toBeUndefined()
+        const lines = error!.message.split('\n')
+        for (const line of lines) expect(line).toMatch(/^[^:]+:\d+:\d+: \S/)
+        const place = `${path}:${expected.line}:${expected.column}: `
+        const line = lines.find((candidate) => candidate.startsWith(place))
+        expect(line, `no error at ${place} in:\n${error!.message}`).toBeDefined()
+        expect(line!.slice(place.length)).toMatch(new RegExp(expected.message))
+        const message = error!.messages.find(
+          (candidate) =>
+            candidate.fatal === true &&
+            candidate.line === expected.line &&
+            candidate.column === expected.column,
+        )
+        expect(message?.ruleId).toBe(expected.ruleId)
+        expect(message?.source).toBe('ai-engineer-content')
+      } else {
+        expect(error?.message, 'the guide should have parsed').toBeUndefined()
+        const all = [...nodes(page!.tree)]
+        expect(all.filter((node) => node.type === 'html')).toEqual([])
+        expect(urls(page!.tree).filter((url) => !isSafeUrl(url))).toEqual([])
+        expect(unsafeHtml(toHtml(page!.tree))).toEqual([])
+      }
+    },
+    hangBound,
+  )
 })

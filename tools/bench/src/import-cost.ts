@@ -59,7 +59,7 @@ export async function importCost({ quick, log }: BenchOptions): Promise<Result> 
       Sample[]
     >
     const nodes: Partial<Record<ProbeName, number>> = {}
-    const env = cleanEnv()
+    const env = cleanEnv({}, { measured: true })
     // One warm-up round (file cache), not recorded.
     for (const name of names) await run(process.execPath, commands[name], { env })
     for (let round = 0; round < rounds; round++) {
@@ -158,7 +158,7 @@ export async function importCost({ quick, log }: BenchOptions): Promise<Result> 
 /** The modules a probe resolves: file URLs outside the probes folder, each once. */
 async function modulesLoaded(command: string[], file: string): Promise<string[]> {
   await run(process.execPath, ['--import', join(probes, 'register-hooks.mjs'), ...command], {
-    env: cleanEnv({ BENCH_MODULES_FILE: file }),
+    env: cleanEnv({ BENCH_MODULES_FILE: file }, { measured: true }),
   })
   const lines = (await readFile(file, 'utf8')).split('\n')
   const probesUrl = new URL('probes/', import.meta.url).href

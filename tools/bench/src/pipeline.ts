@@ -67,7 +67,7 @@ export async function pipelineThroughput({ quick, log }: BenchOptions): Promise<
           JSON.stringify({ file, warmup, rounds, label, ...(references ? { only: 'ours' } : {}) }),
         ],
         {
-          env: cleanEnv(),
+          env: cleanEnv({}, { measured: true }),
           onStderr: (text) => log(text.trimEnd().replace(/^\s+/gm, 'pipeline: ')),
         },
       )

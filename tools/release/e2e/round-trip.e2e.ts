@@ -4,7 +4,8 @@
  *   version (changesets) → publish to a local Verdaccio → a part-way failure and a rerun →
  *   publish again (nothing happens) → fresh npm and pnpm projects install both packages
  *   from that registry, render the guide with vue/server-renderer, require() the content
- *   from CommonJS and type-check under `nodenext` and `bundler`.
+ *   from CommonJS and type-check under `nodenext` and `bundler`; a fresh npm project
+ *   renders it with React (`toJsx` and react-dom/server).
  *
  * Never touches the real registry (the copy's npm config names only 127.0.0.1) or the
  * repository's git state (the copy has its own repository). KEEP_TMP=1 keeps the folder.
@@ -28,6 +29,7 @@ import {
 } from '../src/workspace.ts'
 
 const consumerTemplate = fileURLToPath(new URL('./consumer/', import.meta.url))
+const reactConsumerTemplate = fileURLToPath(new URL('./consumer/react/', import.meta.url))
 const started = performance.now()
 
 /** Progress, printed as it happens (straight to stderr: no per-test console headers). */
@@ -467,5 +469,35 @@ describe('publish round trip', () => {
       )
       for (const result of results) expect(result.code, describeFailure(result)).toBe(0)
     })
+  })
+
+  it('should render the guide in a fresh npm React project, with toJsx', async () => {
+    const consumer = path.join(tmp, 'consumer-react')
+    await cp(reactConsumerTemplate, consumer, { recursive: true })
+    const catalog = await readCatalog()
+    const dependencies = {
+      '@ai-engineer/content': version,
+      react: catalog.react,
+      'react-dom': catalog['react-dom'],
+    }
+    await writeFile(
+      path.join(consumer, 'package.json'),
+      `${JSON.stringify({ name: 'round-trip-consumer-react', private: true, type: 'module', dependencies }, null, 2)}\n`,
+    )
+    await writeFile(path.join(consumer, '.npmrc'), `@ai-engineer:registry=${registry?.url}\n`)
+    const install = await step('npm install in consumer-react', () =>
+      run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], {
+        cwd: consumer,
+        env: environment(),
+        timeout: 180_000,
+      }),
+    )
+    expect(install.code, describeFailure(install)).toBe(0)
+    const result = await step('react: node render.mjs', () =>
+      run('node', ['render.mjs'], { cwd: consumer, env: environment() }),
+    )
+    expect(result.code, describeFailure(result)).toBe(0)
+    log(`  ${result.stdout.trim()}`)
+    expect(JSON.parse(result.stdout)).toMatchObject({ figures: 2, sources: 2, emoji: 2, items: 4 })
   })
 })

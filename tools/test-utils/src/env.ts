@@ -8,16 +8,19 @@ const runnerVariables = /^(TURBO_|npm_|PNPM_|VITEST|INIT_CWD$)/i
 
 export interface CleanEnvOptions {
   /**
+   * The child is measured: also drop `NODE_EXTRA_CA_CERTS`, which makes every Node start
+   * parse a certificate bundle (default false: a child that installs from the registry
+   * behind a proxy needs it).
+   */
+  measured?: boolean
+  /**
    * Also drop the enclosing turbo, pnpm and vitest run's own variables, for a child
    * that runs turbo or pnpm itself (default false).
    */
   dropRunner?: boolean
 }
 
-/**
- * `process.env` plus `extra`, without `NODE_OPTIONS` (loaders and flags) and
- * `NODE_EXTRA_CA_CERTS` (which makes every Node start parse a bundle it never uses).
- */
+/** `process.env` plus `extra`, without `NODE_OPTIONS` (loaders and flags). */
 export function cleanEnv(
   extra: Record<string, string> = {},
   options: CleanEnvOptions = {},
@@ -28,6 +31,6 @@ export function cleanEnv(
     env[key] = value
   }
   delete env.NODE_OPTIONS
-  delete env.NODE_EXTRA_CA_CERTS
+  if (options.measured) delete env.NODE_EXTRA_CA_CERTS
   return { ...env, ...extra }
 }
