@@ -1,5 +1,6 @@
 import type { Admonition, Figure, Section } from '@ai-engineer/content'
 import { GuideAdmonition } from '@ai-engineer/components'
+import { parseGuide } from '@ai-engineer/content/parse'
 import { mount } from '@vue/test-utils'
 import type { BlockContent, Paragraph, Root, Text } from 'mdast'
 import { afterEach, describe, expect, test } from 'vitest'
@@ -185,5 +186,35 @@ describe('GuideAdmonition on its own', () => {
       const host = await render(root)
       expect(host.querySelector('section#tips > aside.aie-admonition--tip')).not.toBeNull()
     }
+  })
+})
+
+describe.each(renderers)('admonitions parsed from markdown, rendered through %s', (_, render) => {
+  test('should render every form mkdocs-material writes as the content package parses it', async () => {
+    const markdown = [
+      '# Call-outs',
+      '!!! note\n    Body.',
+      '!!! warning "Custom title"\n    Warn.',
+      '!!! tip ""\n    No title.',
+      '??? info\n    Closed.',
+      '???+ todo\n    Open.\n\n    !!! danger "Inner"\n        Deep.',
+    ].join('\n\n')
+    const page = await parseGuide(`${markdown}\n`, { path: 'call-outs.md' })
+    const host = await render(page.tree)
+    const shown = [...host.querySelectorAll('.aie-admonition')].map((element) => [
+      element.localName,
+      element.className,
+      element.hasAttribute('open'),
+      labelOf(element),
+      squash(element.querySelector(':scope > :not(.aie-admonition-title)')?.textContent),
+    ])
+    expect(shown).toEqual([
+      ['aside', 'aie-admonition aie-admonition--note', false, 'Note', 'Body.'],
+      ['aside', 'aie-admonition aie-admonition--warning', false, 'Custom title', 'Warn.'],
+      ['aside', 'aie-admonition aie-admonition--tip', false, undefined, 'No title.'],
+      ['details', 'aie-admonition aie-admonition--info', false, 'Info', 'Closed.'],
+      ['details', 'aie-admonition aie-admonition--todo', true, 'Todo', 'Open.'],
+      ['aside', 'aie-admonition aie-admonition--danger', false, 'Inner', 'Deep.'],
+    ])
   })
 })
