@@ -11,7 +11,7 @@
 import { GuideRenderer } from '@ai-engineer/components'
 import { GuideError, parseGuide } from '@ai-engineer/content/parse'
 import type { Admonition } from '@ai-engineer/content'
-import type { Nodes, Root } from 'mdast'
+import type { BlockContent, Nodes, Root } from 'mdast'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createSSRApp, h } from 'vue'
 import { renderToString } from 'vue/server-renderer'
@@ -28,9 +28,10 @@ let rejected = 0
 
 /** The hand-made tree of `payload`, its blocks inside admonitions of every form with `payload` as kind and title. */
 function inAdmonitions(payload: string): Root {
-  const blocks = handMade(payload).children.flatMap((section) =>
-    section.type === 'section' ? section.children : [],
-  )
+  // An admonition holds block content: the page-level footnote definitions stay out.
+  const blocks = handMade(payload)
+    .children.flatMap((section) => (section.type === 'section' ? section.children : []))
+    .filter((block): block is BlockContent => block.type !== 'footnoteDefinition')
   expect(blocks.length).toBeGreaterThan(5)
   const admonition = (extra: Partial<Admonition>): Admonition => ({
     type: 'admonition',
