@@ -1,4 +1,4 @@
-// Slidev 52.20.1 splits vendor code with its own `manualChunks`; a deck's function
+// Slidev 53 splits vendor code with its own `manualChunks`; a deck's function
 // replaces it rather than adding to it, so Slidev's rules come first, unchanged. Then the
 // deck's own code — its components and layouts, the content data and the components
 // library — goes into one `talk` chunk instead of a dozen small requests before the first

@@ -1,4 +1,6 @@
 /**
+ * Long on purpose: every check of the built deck shares one build, one server and one browser.
+ *
  * The built deck in real Chromium (Debian's, driven by playwright-core; never a
  * downloaded browser), served by `sirv --single` on 127.0.0.1. Run `pnpm build` first.
  *

@@ -1,3 +1,4 @@
+// Long on purpose: one block of DOM assertions per node type of the default table.
 import type { Emoji, Figure, Section } from '@ai-engineer/content'
 import type {
   Blockquote,

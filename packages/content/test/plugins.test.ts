@@ -1,3 +1,4 @@
+// Long on purpose: each exported remark plugin, tested alone, side by side.
 import {
   guideProcessor,
   parseGuide,

@@ -1,5 +1,7 @@
 /**
- * 3. The deck: the built talk against a stock Slidev 52.20.1 deck with the
+ * Long on purpose: the four deck rows share one build of each deck and one browser.
+ *
+ * 3. The deck: the built talk against a stock Slidev deck with the
  * same number of slides (plain markdown, default theme, offline fonts setting),
  * built here. Both are served by `sirv --single` and opened in Debian's
  * Chromium (playwright-core, never a downloaded browser), alternating, a fresh
@@ -143,7 +145,7 @@ export async function deck({ quick, log }: BenchOptions): Promise<Result> {
         ),
       ],
       details: [
-        `${slides} slides each. The stock deck: Slidev 52.20.1, \`theme: default\`, \`fonts: { provider: none }\` and a local favicon (Slidev's defaults fetch both from CDNs; offline like ours), one \`# heading\`, a paragraph and a 3-item list a slide; built with \`slidev build\` in a temp folder.`,
+        `${slides} slides each. The stock deck: Slidev 53, \`theme: default\`, \`fonts: { provider: none }\` and a local favicon (Slidev's defaults fetch both from CDNs; offline like ours), one \`# heading\`, a paragraph and a 3-item list a slide; built with \`slidev build\` in a temp folder.`,
         `Each deck opened at \`/1\` ${loads} times, alternating, a new browser context (empty cache) each time, after one unrecorded load of each. Requests: every request until the network is idle (none left 127.0.0.1). JS loaded: each script response gzipped (level 9), summed. JS in the build: every \`.js\` file in \`dist\`, gzipped one by one: ours ${dist.ours.files} files, stock ${dist.stock.files}.`,
         `First slide painted: \`performance.now()\` in a \`setTimeout\` queued by the \`requestAnimationFrame\` after \`${firstSlide}\` appears (a MutationObserver from an init script), i.e. the frame that shows it. Median (min–max): ours ${spread(
           samples.ours.map((s) => s.firstSlideMs),

@@ -1,4 +1,6 @@
 /**
+ * Long on purpose: one scenario whose steps share a registry and a copy of the repository, in order.
+ *
  * The publish round trip, for real, on a copy of the workspace:
  *
  *   version (changesets) → publish to a local Verdaccio → a part-way failure and a rerun →

@@ -1,4 +1,6 @@
 /**
+ * Long on purpose: one scenario whose steps share a cache server and two clones, in order.
+ *
  * turbo's remote cache, self-hosted and signed, end to end:
  *
  * 1. clone A builds against a fresh turborepo-remote-cache server: every
