@@ -33,7 +33,7 @@ interface Result {
 }
 
 async function sh(command: string, cwd: string): Promise<Result> {
-  const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' }
+  const env: NodeJS.ProcessEnv = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' }
   // Not the enclosing turbo or pnpm run's own variables: the command runs as a user's would.
   for (const key of Object.keys(env)) {
     if (/^(TURBO_(?!TELEMETRY)|npm_|PNPM_|INIT_CWD$|VITEST)/.test(key)) delete env[key]
