@@ -50,6 +50,11 @@ test('should expose exactly the documented names from each entry point', async (
     'searchDocuments',
     'searchFields',
   ])
+  expect(Object.keys(await import('@ai-engineer/content/vite')).sort()).toEqual([
+    'GuidesError',
+    'guides',
+    'liveGuides',
+  ])
 })
 
 test('should export exactly the documented subpaths', async () => {
@@ -63,6 +68,7 @@ test('should export exactly the documented subpaths', async () => {
     './jsx',
     './derived',
     './search',
+    './vite',
     './schema.json',
     './llms.txt',
     './llms-full.txt',

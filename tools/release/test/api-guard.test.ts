@@ -86,6 +86,10 @@ describe('API reports', () => {
       '## `@ai-engineer/content/parse`',
       '## `@ai-engineer/content/html`',
       '## `@ai-engineer/content/markdown`',
+      '## `@ai-engineer/content/jsx`',
+      '## `@ai-engineer/content/derived`',
+      '## `@ai-engineer/content/search`',
+      '## `@ai-engineer/content/vite`',
       '## Other exports',
     ])
     expect(state?.expected).toContain('- `@ai-engineer/content/package.json`')

@@ -13,10 +13,11 @@ const packages = await publicPackages()
 const tarballs = inject('tarballs')
 
 /** Export subpaths that are stylesheets: they have no types, so attw has nothing to check. */
-function cssEntrypoints(exports: unknown): string[] {
+/** Exports that are plain files (a style sheet, text for AI tools), not modules with types. */
+function fileEntrypoints(exports: unknown): string[] {
   if (!exports || typeof exports !== 'object') return []
   return Object.entries(exports)
-    .filter(([, target]) => typeof target === 'string' && target.endsWith('.css'))
+    .filter(([, target]) => typeof target === 'string' && /\.(css|txt|md)$/.test(target))
     .map(([subpath]) => subpath)
 }
 
@@ -41,10 +42,10 @@ describe.each(packages.map((pkg) => [pkg.packageJson.name, pkg] as const))(
 
     it('should pass @arethetypeswrong/cli on the packed tarball as an ESM-only package', async () => {
       // `esm-only` skips the node10 and node16-from-CJS resolutions: the packages are
-      // ESM only and need Node 20.19+, where require() of ESM works (the round trip runs it).
-      const css = cssEntrypoints((pkg.packageJson as { exports?: unknown }).exports)
+      // ESM only and need Node 22.12+, where require() of ESM works (the round trip runs it).
+      const files = fileEntrypoints((pkg.packageJson as { exports?: unknown }).exports)
       const args = [tarball, '--profile', 'esm-only', '--no-color', '--format', 'ascii']
-      if (css.length > 0) args.push('--exclude-entrypoints', ...css)
+      if (files.length > 0) args.push('--exclude-entrypoints', ...files)
       const result = await run(attw, args, { cwd: path.dirname(tarball), timeout: 120_000 })
       expect(result.code, describeFailure(result)).toBe(0)
     })
