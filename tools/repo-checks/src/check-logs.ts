@@ -1,4 +1,3 @@
-#!/usr/bin/env -S node --import tsx
 /**
  * `pnpm check:logs`: fail when any task log that turbo kept in the workspace announces a
  * deprecation. `pnpm test` runs it last, over the logs of every task it ran.
