@@ -3,9 +3,9 @@
  * workspace (once per machine), started on a free 127.0.0.1 port with local
  * disk storage, stopped by PID.
  */
+import { freePort } from '@ai-engineer/test-utils'
 import { spawn, execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, openSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 
@@ -35,19 +35,6 @@ export function installServer(log: (line: string) => void): string {
     stdio: 'inherit',
   })
   return cli
-}
-
-/** A TCP port nobody listens on right now. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.on('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      server.close(() => resolve(port))
-    })
-  })
 }
 
 export interface RunningServer {
