@@ -1,4 +1,4 @@
-/** The benchmarks, in the order the issue lists them. */
+/** The benchmarks, in the order the report lists them. */
 import { builds } from './builds.ts'
 import { componentsSize } from './size.ts'
 import { deck } from './deck.ts'
