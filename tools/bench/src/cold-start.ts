@@ -77,6 +77,7 @@ export async function coldStart({ quick, log }: BenchOptions): Promise<Result> {
           })
         }
         const start = await coldLoad(browser, decks[name])
+        if (start.slides === 0) throw new Error(`coldstart: ${name} reported no slides`)
         slides ??= start.slides
         if (start.slides !== slides)
           throw new Error(`coldstart: ${name} has ${start.slides} slides, expected ${slides}`)
