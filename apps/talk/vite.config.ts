@@ -34,7 +34,11 @@ export default {
             /\/apps\/talk\/(?:components|layouts)\//.test(id) ||
             /\/packages\/(?:content|components)\/dist\//.test(id) ||
             id.includes('/mdast-util-to-string/') ||
-            id.includes('plugin-vue:export-helper')
+            id.includes('plugin-vue:export-helper') ||
+            // The offline deck's service-worker registration, which Slidev loads on the
+            // first slide anyway: two requests fewer.
+            id.includes('virtual:pwa-register') ||
+            id.includes('/node_modules/workbox-window/')
           ) {
             return 'talk'
           }

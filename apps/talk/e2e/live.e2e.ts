@@ -80,20 +80,31 @@ beforeAll(async () => {
     .catch((error: unknown) => {
       throw new Error(`${String(error)}\npage errors: ${errors.join('\n')}\n${dev.output()}`)
     })
-  // Two clicks: two of the four items shown. A reload would lose this mark.
-  await slide.keyboard.press('ArrowRight')
-  await slide.keyboard.press('ArrowRight')
+  // The speaker's place: two clicks given in the presenter view, and the slide following
+  // it, two of the four items shown. A reload, or the list mounted again, would lose them.
+  presenter = await context.newPage()
+  await presenter.goto(`${origin}/presenter/${listSlide}`)
+  await presenter.locator('.slidev-note').first().waitFor()
+  await presenter.evaluate(() => Object.assign(window, { liveMark: 'no reload' }))
+  // Its slide's clicks are registered once the list is mounted with its items hidden; a
+  // key pressed before goes to the next slide instead.
+  await presenter
+    .locator(`.slidev-page-${listSlide} .talk-list li.slidev-vclick-hidden`)
+    .first()
+    .waitFor()
+  await presenter.keyboard.press('ArrowRight')
+  await presenter.waitForURL(/[?&]clicks=1\b/)
+  await presenter.keyboard.press('ArrowRight')
+  await presenter.waitForURL(/[?&]clicks=2\b/)
   await slide.waitForFunction(
     (no) =>
       document.querySelectorAll(`.slidev-page-${no} .talk-list li:not(.slidev-vclick-hidden)`)
         .length === 2,
     listSlide,
+    // A page behind another gets no animation frames: poll on a timer.
+    { polling: 100 },
   )
   await slide.evaluate(() => Object.assign(window, { liveMark: 'no reload' }))
-  presenter = await context.newPage()
-  await presenter.goto(`${origin}/presenter/${listSlide}`)
-  await presenter.locator('.slidev-note').first().waitFor()
-  await presenter.evaluate(() => Object.assign(window, { liveMark: 'no reload' }))
 }, 240_000)
 
 afterAll(async () => {
@@ -112,7 +123,9 @@ describe('pnpm dev with the guide live', () => {
       .poll(async () => (await listState(slide)).text, { timeout: 15_000 })
       .toContain(after)
     expect((await listState(slide)).text).not.toContain(before)
+    // Same slide, same click: the two items shown before the save are still the two shown.
     expect(new URL(slide.url()).pathname).toBe(`/${listSlide}`)
+    expect((await listState(slide)).shown).toBe(2)
     expect(await slide.evaluate(() => (window as { liveMark?: string }).liveMark)).toBe('no reload')
     const notes = presenter.locator('.slidev-note').first()
     await expect.poll(() => notes.innerText(), { timeout: 15_000 }).toContain(after)
@@ -138,6 +151,7 @@ describe('pnpm dev with the guide live', () => {
     await save(original.replace(before, after))
     await expect.poll(() => overlay(slide).count(), { timeout: 15_000 }).toBe(0)
     expect((await listState(slide)).text).toContain(after)
+    expect((await listState(slide)).shown).toBe(2)
   })
 
   it('should refuse a guide in which a slide names a section that is gone, naming the slide and the id', async () => {
