@@ -84,12 +84,22 @@ export async function devLoop({ quick, log }: BenchOptions): Promise<Result> {
       await presenter.keyboard.press('ArrowRight')
       await presenter.waitForURL(`**/presenter/${slideNo}?clicks=${click}`)
     }
-    await slide.waitForFunction(
-      (box) =>
-        document.querySelector(`${box} .talk-list li`) !== null &&
-        document.querySelectorAll(`${box} .talk-list li.slidev-vclick-hidden`).length === 0,
-      slideBox,
-    )
+    const revealed = (timeout: number) =>
+      slide.waitForFunction(
+        (box) =>
+          document.querySelector(`${box} .talk-list li`) !== null &&
+          document.querySelectorAll(`${box} .talk-list li.slidev-vclick-hidden`).length === 0,
+        slideBox,
+        { timeout },
+      )
+    await revealed(20_000).catch(async () => {
+      // The deck missed the presenter's clicks (it was still loading): open it at the click.
+      log(
+        `devloop: the deck (${slide.url()}) did not follow the presenter; opening ?clicks=${clicks}`,
+      )
+      await slide.goto(`${server!.origin}/${slideNo}?clicks=${clicks}`)
+      await revealed(60_000)
+    })
     for (const page of [slide, presenter]) {
       await page.evaluate(() => Object.assign(window, { benchLive: true }))
     }
