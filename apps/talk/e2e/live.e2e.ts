@@ -45,11 +45,14 @@ async function save(text: string): Promise<void> {
 }
 
 /** The text of the slide's attribute list, and how many of its items are revealed. */
-async function listState(page: Page): Promise<{ text: string; shown: number }> {
+async function listState(
+  page: Page,
+): Promise<{ text: string; shown: number; mark: string | undefined }> {
   const list = page.locator(`.slidev-page-${listSlide} .talk-list`)
   return list.evaluate((element) => ({
     text: element.textContent ?? '',
     shown: element.querySelectorAll('li:not(.slidev-vclick-hidden)').length,
+    mark: (element as { liveMark?: string }).liveMark,
   }))
 }
 
@@ -105,6 +108,11 @@ beforeAll(async () => {
     { polling: 100 },
   )
   await slide.evaluate(() => Object.assign(window, { liveMark: 'no reload' }))
+  // A mark on the list's element: a list rendered again keeps it, a list mounted again
+  // (Vite re-running the component) is a new element without it.
+  await slide
+    .locator(`.slidev-page-${listSlide} .talk-list`)
+    .evaluate((element) => Object.assign(element, { liveMark: 'same element' }))
 }, 240_000)
 
 afterAll(async () => {
@@ -126,6 +134,8 @@ describe('pnpm dev with the guide live', () => {
     // Same slide, same click: the two items shown before the save are still the two shown.
     expect(new URL(slide.url()).pathname).toBe(`/${listSlide}`)
     expect((await listState(slide)).shown).toBe(2)
+    // Rendered again in place, not mounted again.
+    expect((await listState(slide)).mark).toBe('same element')
     expect(await slide.evaluate(() => (window as { liveMark?: string }).liveMark)).toBe('no reload')
     const notes = presenter.locator('.slidev-note').first()
     await expect.poll(() => notes.innerText(), { timeout: 15_000 }).toContain(after)

@@ -187,6 +187,9 @@ export function guides(options: GuidesOptions): Plugin {
     },
     async handleHotUpdate(ctx: HmrContext) {
       if (!isGuide(ctx.file)) return undefined
+      // A save may truncate the page before writing it, and the watcher can fire in
+      // between: Vite's `read()` waits for the write when it finds the file empty.
+      await ctx.read()
       try {
         current = await compile()
       } catch (error) {

@@ -118,6 +118,28 @@ describe('guides()', () => {
     expect(JSON.stringify(module.guide)).toContain('The engineer works here.')
   })
 
+  test('should compile a page saved in two steps (truncated, then written) once Vite has read it', async () => {
+    await start()
+    await served()
+    const file = join(root, 'guide/intro.md')
+    // The watcher fired on the truncation; Vite's `read()` returns once the text is there.
+    await writeFile(file, '')
+    const hook = plugin.handleHotUpdate as (ctx: HmrContext) => Promise<unknown>
+    const update = await hook.call({} as never, {
+      file,
+      timestamp: Date.now(),
+      modules: [...(server.moduleGraph.getModulesByFile(file) ?? [])],
+      read: async () => {
+        await writeFile(file, intro('scientist'))
+        return intro('scientist')
+      },
+      server,
+    })
+    expect(update).not.toEqual([])
+    expect(sent.filter((payload) => payload.type === 'error')).toEqual([])
+    expect(JSON.stringify((await served()).guide)).toContain('The scientist works here.')
+  })
+
   test('should keep the last good module and report the position of a broken guide', async () => {
     await start()
     await served()
