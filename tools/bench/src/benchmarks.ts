@@ -1,7 +1,9 @@
 /** The benchmarks, in the order the report lists them. */
 import { builds } from './builds.ts'
 import { componentsSize } from './size.ts'
+import { coldStart } from './cold-start.ts'
 import { deck } from './deck.ts'
+import { devLoop } from './dev-loop.ts'
 import { importCost } from './import-cost.ts'
 import { pipelineThroughput } from './pipeline.ts'
 import type { BenchOptions, Result } from './report.ts'
@@ -12,4 +14,6 @@ export const benchmarks: Record<string, (options: BenchOptions) => Promise<Resul
   deck,
   size: componentsSize,
   builds,
+  devloop: devLoop,
+  coldstart: coldStart,
 }

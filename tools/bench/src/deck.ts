@@ -35,7 +35,20 @@ const talkDist =
   join(dirname(require.resolve('@ai-engineer/talk/package.json')), 'dist')
 const limit = 1.15
 /** The first slide is on screen: its layout is in the slide box. */
-const firstSlide = '#slide-content .slidev-page-1 .slidev-layout'
+export const firstSlide = '#slide-content .slidev-page-1 .slidev-layout'
+
+/**
+ * An init script that sets `window.__firstSlide` to `performance.now()` in the frame that
+ * shows {@link firstSlide}. A string, not a function: tsx's transform would wrap named
+ * functions in a helper that does not exist in the page.
+ */
+export const firstSlideProbe = `
+  new MutationObserver((_, observer) => {
+    if (document.querySelector(${JSON.stringify(firstSlide)}) === null) return
+    observer.disconnect()
+    requestAnimationFrame(() => setTimeout(() => { window.__firstSlide = performance.now() }))
+  }).observe(document, { childList: true, subtree: true })
+`
 
 /** What one load of a deck's first slide cost. */
 interface Load {
@@ -218,15 +231,7 @@ async function buildStockDeck(
 async function load(browser: Browser, origin: string): Promise<Load> {
   const context = await browser.newContext()
   try {
-    // A string, not a function: tsx's transform would wrap named functions in a
-    // helper that does not exist in the page.
-    await context.addInitScript(`
-      new MutationObserver((_, observer) => {
-        if (document.querySelector(${JSON.stringify(firstSlide)}) === null) return
-        observer.disconnect()
-        requestAnimationFrame(() => setTimeout(() => { window.__firstSlide = performance.now() }))
-      }).observe(document, { childList: true, subtree: true })
-    `)
+    await context.addInitScript(firstSlideProbe)
     const page = await context.newPage()
     const requested: string[] = []
     const external: string[] = []

@@ -4,9 +4,14 @@ import { rmSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { serveStatic as serveDeck, type StaticServer } from '@ai-engineer/test-utils'
+import {
+  serveStatic as serveDeck,
+  startProcess,
+  type RunningProcess,
+  type StaticServer,
+} from '@ai-engineer/test-utils'
 
-export type { StaticServer }
+export type { RunningProcess, StaticServer }
 export { cleanEnv } from '@ai-engineer/test-utils'
 
 /** Every child still running, so that an interrupted run can stop them by their PIDs. */
@@ -33,11 +38,55 @@ export async function removeTempDir(dir: string): Promise<void> {
   folders.delete(dir)
 }
 
+/** Synchronous undo steps (restore an edited file) that an interrupted run takes first. */
+const undos = new Set<() => void>()
+
 /**
- * An interrupted run: stop every child this process started that is still
- * running (SIGTERM, by PID), and remove the temp folders.
+ * Register `undo` for an interrupted run ({@link stopChildren} calls it); the returned
+ * function unregisters it once the benchmark has undone its work itself.
+ */
+export function onInterrupt(undo: () => void): () => void {
+  undos.add(undo)
+  return () => undos.delete(undo)
+}
+
+/** Long-running servers (`slidev` dev) in a process group of their own. */
+const groups = new Set<RunningProcess>()
+
+/**
+ * Start a long-running server (`startProcess` of `@ai-engineer/test-utils`: its own
+ * process group, stopped by PID), tracked so an interrupted run stops it too.
+ */
+export function startServer(
+  command: string,
+  args: readonly string[],
+  options: Parameters<typeof startProcess>[2] = {},
+): RunningProcess {
+  const child = startProcess(command, args, options)
+  groups.add(child)
+  void child.exited.then(() => groups.delete(child))
+  return child
+}
+
+/**
+ * An interrupted run: take the registered undo steps, stop every child this
+ * process started that is still running (SIGTERM, by PID), and remove the temp folders.
  */
 export function stopChildren(): void {
+  for (const undo of undos) {
+    try {
+      undo()
+    } catch (error) {
+      process.stderr.write(`undo failed: ${String(error)}\n`)
+    }
+  }
+  for (const group of groups) {
+    try {
+      process.kill(-group.pid, 'SIGTERM')
+    } catch {
+      // Already gone.
+    }
+  }
   for (const server of servers) process.kill(server.pid, 'SIGTERM')
   for (const child of running) {
     if (child.pid !== undefined && child.exitCode === null) process.kill(child.pid, 'SIGTERM')

@@ -48,15 +48,24 @@ export function stockSlides(slides: number): string {
   return `${headmatter}\n\n${body.join('\n\n---\n\n')}\n`
 }
 
-/** Write and build the stock deck; resolves to its `dist` and the build's wall time. */
-export async function buildStockDeck(
-  options: StockDeckOptions,
-): Promise<{ dist: string; ms: number }> {
+/**
+ * Write the stock deck's sources to `<work>/stock` (`slides.md`, the favicon, a
+ * `node_modules` link), ready for `slidev` or `slidev build`; resolves to that folder.
+ */
+export async function writeStockDeck(options: StockDeckOptions): Promise<string> {
   const root = join(options.work, 'stock')
   await mkdir(join(root, 'public'), { recursive: true })
   await symlink(options.nodeModules, join(root, 'node_modules'), 'dir')
   await cp(options.favicon, join(root, 'public/favicon.svg'))
   await writeFile(join(root, 'slides.md'), stockSlides(options.slides))
+  return root
+}
+
+/** Write and build the stock deck; resolves to its `dist` and the build's wall time. */
+export async function buildStockDeck(
+  options: StockDeckOptions,
+): Promise<{ dist: string; ms: number }> {
+  const root = await writeStockDeck(options)
   const bin = join(options.nodeModules, '@slidev/cli/bin/slidev.mjs')
   const dist = join(options.work, 'stock-dist')
   const started = performance.now()
