@@ -3,7 +3,7 @@
 // deck's own code — its components and layouts, the content data and the components
 // library — goes into one `talk` chunk instead of a dozen small requests before the first
 // slide (tools/bench measures it against a stock deck).
-import { talkOfflinePlugin } from './vite/offline.ts'
+import { talkDeferredServiceWorker, talkOfflinePlugin } from './vite/offline.ts'
 import { talkQrPlugin } from './vite/talk-qr.ts'
 
 const slidevAsyncModules = ['file-saver', 'vue', '@vue']
@@ -11,7 +11,7 @@ const slidevAsyncModules = ['file-saver', 'vue', '@vue']
 export default {
   // The QR code to the published deck (TALK_URL), on the first and last slides; the
   // presenter view and the overview offline too (Slidev's `pwa` option does the rest).
-  plugins: [talkQrPlugin(), talkOfflinePlugin()],
+  plugins: [talkQrPlugin(), talkOfflinePlugin(), talkDeferredServiceWorker()],
   // Found late by Vite's dependency scan, it made the dev server reload the page under
   // `slidev export`'s feet: bundle it up front.
   optimizeDeps: { include: ['mdast-util-to-string'] },
@@ -37,7 +37,7 @@ export default {
             id.includes('plugin-vue:export-helper') ||
             // The offline deck's service-worker registration, which Slidev loads on the
             // first slide anyway: two requests fewer.
-            id.includes('virtual:pwa-register') ||
+            id.includes('pwa-register') ||
             id.includes('/node_modules/workbox-window/')
           ) {
             return 'talk'

@@ -3,8 +3,14 @@
  * vite-plugin-pwa precache the whole build, and its service worker answers a page load
  * with `index.html`, except under `/presenter`, `/notes` and `/overview`, which Slidev
  * keeps for its dev server. A built deck has those views too, and the speaker needs the
- * presenter view most when the venue's wifi is gone: this plugin narrows that list to
- * the export-only views (`/print`, `/export`) in the generated `sw.js`.
+ * presenter view most when the venue's wifi is gone: `talkOfflinePlugin` narrows that
+ * list to the export-only views (`/print`, `/export`) in the generated `sw.js`.
+ *
+ * Slidev registers the service worker as the deck starts, and its install fetches every
+ * file of the build while the first slide is still loading: the first slide painted
+ * about a third later than without it (tools/bench). `talkDeferredServiceWorker` has the
+ * registration wait until a slide is on screen and the browser is idle: the audience sees
+ * the deck first, and the cache fills a moment later.
  */
 import { existsSync } from 'node:fs'
 import { readFile, writeFile } from 'node:fs/promises'
@@ -40,3 +46,54 @@ export function talkOfflinePlugin(): Plugin {
     },
   }
 }
+
+const registerModule = 'virtual:pwa-register'
+const deferredModule = '\0talk:pwa-register-deferred'
+
+/** Slidev's `registerSW` calls, run once a slide is on screen and the browser is idle. */
+export function talkDeferredServiceWorker(): Plugin {
+  return {
+    name: '@ai-engineer/talk:deferred-service-worker',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId(id, importer) {
+      // Ours imports the real module: vite-plugin-pwa resolves that one.
+      if (id !== registerModule || importer === deferredModule) return null
+      return deferredModule
+    },
+    load(id) {
+      if (id !== deferredModule) return null
+      return deferredSource
+    },
+  }
+}
+
+// A slide's layout in the page (or 5 s gone without one), then an idle moment.
+const deferredSource = `import { registerSW as registerNow } from ${JSON.stringify(registerModule)}
+
+function afterFirstSlide(callback) {
+  const shown = () => document.querySelector('.slidev-layout') !== null
+  if (shown()) return callback()
+  const done = () => {
+    observer.disconnect()
+    clearTimeout(timer)
+    callback()
+  }
+  const observer = new MutationObserver(() => shown() && done())
+  const timer = setTimeout(done, 5000)
+  observer.observe(document.documentElement, { childList: true, subtree: true })
+}
+
+export function registerSW(options) {
+  let update
+  const start = () => {
+    update = registerNow(options)
+  }
+  const idle = () =>
+    'requestIdleCallback' in window ? requestIdleCallback(start, { timeout: 2000 }) : setTimeout(start, 200)
+  afterFirstSlide(idle)
+  return async (reloadPage) => {
+    await update?.(reloadPage)
+  }
+}
+`
