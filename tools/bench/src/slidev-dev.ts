@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import { freePort } from '@ai-engineer/test-utils'
+import { freePort, waitForUrl } from '@ai-engineer/test-utils'
 import { cleanEnv, startServer, type RunningProcess } from './processes.ts'
 
 const require = createRequire(import.meta.url)
@@ -57,23 +57,13 @@ export async function startSlidevDev(options: {
     [...args, '--bind', '127.0.0.1', '--port', String(port)],
     { cwd: options.cwd, env: cleanEnv({ NO_COLOR: '1' }, { measured: true }) },
   )
-  let exited = false
-  void child.exited.then(() => (exited = true))
-  const deadline = spawnedAt + (options.timeoutMs ?? 180_000)
   try {
-    while (Date.now() < deadline) {
-      if (exited) throw new Error(`slidev exited before ${origin}/ answered:\n${child.output()}`)
-      try {
-        const response = await fetch(`${origin}/`)
-        await response.arrayBuffer()
-        if (response.status < 500)
-          return { origin, process: child, spawnedAt, answeredAt: Date.now() }
-      } catch {
-        // Not listening yet.
-      }
-      await new Promise((resolve) => setTimeout(resolve, 50))
-    }
-    throw new Error(`slidev did not answer ${origin}/ in time:\n${child.output()}`)
+    await waitForUrl(`${origin}/`, {
+      process: child,
+      timeoutMs: options.timeoutMs ?? 180_000,
+      intervalMs: 50,
+    })
+    return { origin, process: child, spawnedAt, answeredAt: Date.now() }
   } catch (error) {
     await child.stop()
     throw error

@@ -58,12 +58,16 @@ export function startProcess(
 }
 
 /**
- * Resolves when `url` answers with a status below 500; rejects after `timeoutMs`, or as
- * soon as `process` exits, with its output.
+ * Resolves when `url` answers with a status below 500, asked every `intervalMs`; rejects
+ * after `timeoutMs`, or as soon as `process` exits, with its output.
  */
 export async function waitForUrl(
   url: string,
-  { timeoutMs = 120_000, process: child }: { timeoutMs?: number; process?: RunningProcess } = {},
+  {
+    timeoutMs = 120_000,
+    intervalMs = 200,
+    process: child,
+  }: { timeoutMs?: number; intervalMs?: number; process?: RunningProcess } = {},
 ): Promise<void> {
   const deadline = performance.now() + timeoutMs
   let exited = false
@@ -76,7 +80,7 @@ export async function waitForUrl(
     } catch {
       // Not listening yet.
     }
-    await new Promise((resolve) => setTimeout(resolve, 200))
+    await new Promise((resolve) => setTimeout(resolve, intervalMs))
   }
   throw new Error(`${url} did not answer in ${timeoutMs} ms\n${child?.output() ?? ''}`)
 }
