@@ -8,9 +8,12 @@
  *    and the literal id unions (`PageId`, `SectionId`, `FigureId`);
  * 3. write `src/generated/derived-data.ts` (tables of contents, word counts,
  *    section texts; scripts/consumer-files.ts);
- * 4. bundle with tsdown into a temporary folder, add the JSON Schema and the
- *    llms.txt files to it, and swap it in for `dist/`, so a failed build
- *    leaves the previous `dist/` exactly as it was.
+ * 4. bundle with tsdown into a temporary folder, then bundle the main entry
+ *    again on its own, so `dist/index.js` is one module that imports nothing:
+ *    importing the guide resolves and loads a single file (the full build
+ *    would share `isSafeUrl` with the parser in a chunk of its own);
+ * 5. add the JSON Schema and the llms.txt files, and swap the folder in for
+ *    `dist/`, so a failed build leaves the previous `dist/` exactly as it was.
  */
 import { existsSync } from 'node:fs'
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
@@ -19,6 +22,7 @@ import { fileURLToPath } from 'node:url'
 import { build } from 'tsdown'
 import { removePosition } from 'unist-util-remove-position'
 import { reporter } from 'vfile-reporter'
+import { base } from '../../../tsdown.base.ts'
 import { GuideError } from '../src/guide-error.ts'
 import { duplicateId, guideIds, idTypes } from '../src/guide-ids.ts'
 import { parseGuide } from '../src/parse-guide.ts'
@@ -119,7 +123,18 @@ async function bundle(title: string, pages: GuidePage[]): Promise<void> {
   const staging = join(root, `.dist-${process.pid}`)
   const old = join(root, `.dist-old-${process.pid}`)
   try {
-    await build({ config: join(root, 'tsdown.config.ts'), outDir: staging, logLevel: 'warn' })
+    const config = join(root, 'tsdown.config.ts')
+    await build({ config, outDir: staging, logLevel: 'warn' })
+    // Only the JavaScript: the types stay those of the full build, so the package
+    // declares each type once, whichever entry a consumer imports it from.
+    await build({
+      ...base,
+      config: false,
+      entry: { index: 'src/index.ts' },
+      dts: false,
+      clean: false,
+      outDir: staging,
+    })
     const extra = await writeConsumerFiles(staging, title, pages)
     log(`wrote ${extra.join(', ')}`)
   } catch (error) {

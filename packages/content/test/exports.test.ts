@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import { expect, test } from 'vitest'
 
 test('should expose exactly the documented names from each entry point', async () => {
@@ -76,4 +77,13 @@ test('should export exactly the documented subpaths', async () => {
     './guide/*.md',
     './package.json',
   ])
+})
+
+test('should build the main entry as one module that imports nothing', async () => {
+  const main = await readFile(new URL(import.meta.resolve('@ai-engineer/content')), 'utf8')
+  // Static imports and re-exports (`import … from`, `export … from`, `import '…'`) and `import()`.
+  expect(main).not.toMatch(
+    /^\s*(import|export)\b[^;]*\bfrom\s*["']|^\s*import\s*["']|\bimport\s*\(/m,
+  )
+  expect(main).toContain('function isSafeUrl(')
 })
