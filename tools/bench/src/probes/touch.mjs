@@ -1,4 +1,13 @@
-// What every import probe shares: walk the trees it got, and print one JSON line.
+// What every import probe shares: a clock, a walk of the trees it got, and one JSON line.
+// Nothing here may add to a probe's start-up: no `performance` global (its first use loads
+// `perf_hooks`) and no `process.stdout` (its first use builds a stream), only `node:fs`,
+// which Node has loaded before any probe runs.
+import { writeSync } from 'node:fs'
+
+/** Milliseconds since this process started, on Node's own clock. */
+export function now() {
+  return process.uptime() * 1000
+}
 
 /** Count every node of `trees`, visiting each one, so nothing stays lazily unread. */
 export function countNodes(trees) {
@@ -12,13 +21,13 @@ export function countNodes(trees) {
   return count
 }
 
-/** The probe's result, as the last line of stdout. */
+/**
+ * The probe's result, as the last line of stdout, with the time from the process's start
+ * to now (the guide in hand) and the CPU time of the whole process so far (user + system,
+ * every thread, start-up included).
+ */
 export function report(result) {
-  process.stdout.write(`${JSON.stringify(result)}\n`)
-}
-
-/** CPU time of this whole process so far (start-up included), user + system, in ms. */
-export function cpuMs() {
   const { user, system } = process.cpuUsage()
-  return (user + system) / 1000
+  const line = JSON.stringify({ ...result, sinceStartMs: now(), cpuMs: (user + system) / 1000 })
+  writeSync(1, `${line}\n`)
 }
