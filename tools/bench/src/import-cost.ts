@@ -10,8 +10,9 @@
  */
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { guide } from '@ai-engineer/content'
+import { repoRoot } from './builds.ts'
 import { cleanEnv, makeTempDir, removeTempDir, run } from './processes.ts'
 import { assertSane, median, ms, ratio, spread, type BenchOptions, type Result } from './report.ts'
 
@@ -126,10 +127,11 @@ export async function importCost({ quick, log }: BenchOptions): Promise<Result> 
         samples[name].map((sample) => sample[key]),
         ms,
       )
-    const short = (url: string): string =>
-      url
-        .replace(/^file:\/\/.*\/node_modules\/(?!.*\/node_modules\/)/, '')
-        .replace(/^file:\/\/\/work\/main\//, '')
+    const repoUrl = pathToFileURL(repoRoot).href
+    const short = (url: string): string => {
+      const local = url.replace(/^file:\/\/.*\/node_modules\/(?!.*\/node_modules\/)/, '')
+      return local.startsWith(repoUrl) ? local.slice(repoUrl.length) : local
+    }
 
     return {
       name: 'Import cost',
