@@ -49,6 +49,13 @@ export interface GuidesOptions {
 
 const plugin = '@ai-engineer/content/vite'
 const registry = Symbol.for(plugin)
+/**
+ * Vite's watcher (chokidar 3) drops a change of a file that comes within 50 ms of the
+ * last one it reported, with no event after: a second save in quick succession (an
+ * editor that formats on save, a script) is lost. After each update the plugin looks
+ * at the pages again once that window has passed.
+ */
+const recheckAfterMs = 100
 type Registry = Map<string, GuideModule>
 
 function live(): Registry {
@@ -78,6 +85,9 @@ export function guides(options: GuidesOptions): Plugin {
   let dir = resolve(options.dir)
   let current: { data: GuideData; module: GuideModule } | undefined
   let server: ViteDevServer | undefined
+  /** Each page's text as the last compile read it, whether it compiled or not. */
+  const read = new Map<string, string>()
+  let recheck: ReturnType<typeof setTimeout> | undefined
 
   const ownModule = (importer: string | undefined): boolean =>
     importer !== undefined &&
@@ -95,6 +105,7 @@ export function guides(options: GuidesOptions): Plugin {
       const file = join(dir, name)
       const bytes = await readFile(file)
       const source = bytes.toString('utf8')
+      read.set(file, source)
       const cached = pages.get(file)
       if (cached?.source === source) {
         compiled.push(cached.page)
@@ -110,6 +121,7 @@ export function guides(options: GuidesOptions): Plugin {
       }
     }
     for (const file of pages.keys()) if (!names.includes(relative(dir, file))) pages.delete(file)
+    for (const file of read.keys()) if (!names.includes(relative(dir, file))) read.delete(file)
     if (failures.length > 0) throw new GuidesError(failures)
     const duplicate = duplicateId(compiled)
     if (duplicate !== undefined) throw new Error(`${relative(root, dir)}: ${duplicate}`)
@@ -137,6 +149,28 @@ export function guides(options: GuidesOptions): Plugin {
     }
     live().set(dir, module)
     return { data, module }
+  }
+
+  /** A page whose text differs from what the last compile read: its change was dropped. */
+  async function missedChange(): Promise<string | undefined> {
+    for (const name of (await readdir(dir)).filter((entry) => entry.endsWith('.md')).sort()) {
+      const file = join(dir, name)
+      const text = await readFile(file, 'utf8').catch(() => undefined)
+      if (text !== undefined && text !== read.get(file)) return file
+    }
+    return undefined
+  }
+
+  /** Once the watcher's window has passed, pass on any change it dropped as a change. */
+  function recheckLater(devServer: ViteDevServer): void {
+    clearTimeout(recheck)
+    recheck = setTimeout(() => {
+      void missedChange().then(
+        (file) => file !== undefined && devServer.watcher.emit('change', file),
+        () => undefined,
+      )
+    }, recheckAfterMs)
+    recheck.unref?.()
   }
 
   function report(error: unknown): void {
@@ -195,6 +229,8 @@ export function guides(options: GuidesOptions): Plugin {
       } catch (error) {
         report(error)
         return []
+      } finally {
+        recheckLater(ctx.server)
       }
       options.onUpdate?.(current.module)
       const graph = ctx.server.moduleGraph

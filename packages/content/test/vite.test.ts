@@ -156,6 +156,31 @@ describe('guides()', () => {
     expect(JSON.stringify((await served()).guide)).toContain('The fixed works here.')
   })
 
+  test('should compile a save that the watcher dropped, once its window has passed', async () => {
+    await start()
+    await served()
+    const file = join(root, 'guide/intro.md')
+    // The watcher reports a change; a second save right after it is dropped (chokidar
+    // reports no change of a file within 50 ms of the last): no hook runs for it.
+    const changed: string[] = []
+    const updates: unknown[] = []
+    server.watcher.on('change', (path: string) => {
+      changed.push(path)
+      // What Vite does on a change: run the plugin's hook (here with the text now saved).
+      void save(intro('restored')).then((update) => updates.push(update))
+    })
+    expect(await save(intro('x', '\n<figure><img src="a.png"></figure>\n'))).toEqual([])
+    await writeFile(file, intro('restored'))
+    // The plugin looks again and passes the change on as the watcher would have.
+    await expect.poll(() => changed, { timeout: 5000 }).toEqual([file])
+    await expect
+      .poll(async () => JSON.stringify((await served()).guide), { timeout: 5000 })
+      .toContain('The restored works here.')
+    // An update of the served module, which clears the overlay of the broken save.
+    expect(updates).toHaveLength(1)
+    expect(updates[0]).not.toEqual([])
+  })
+
   test('should refuse a version that the check throws on, naming why', async () => {
     await start({
       check: (module) => {
