@@ -1,29 +1,35 @@
 /**
  * Live authoring in real Chromium: `slidev` (the talk's `pnpm dev`) on 127.0.0.1, the
- * deck and the presenter view open, then saves of the content package's guide: a word
- * changed, a broken figure, its fix, a section added. Each save must reach the slide and
- * the notes without a reload; a broken one must show Vite's error overlay at the
- * guide's line and column and keep the last good slide. The guide is restored after.
+ * presenter view and the slide open, then saves of the guide: a word changed, a broken
+ * figure, its fix, a section added. Each save must reach the slide and the notes without
+ * a reload; a broken one must show Vite's error overlay at the guide's line and column
+ * and keep the last good slide.
+ *
+ * The server presents a copy of the content package's guide (`TALK_GUIDE_DIR`), so the
+ * repository's guide never changes under the suites that run beside this one. The deck's
+ * declaration file of ids is the repository's own: it is restored after.
+ *
+ * Every wait polls a state of the page (what the slide shows, where the presenter is),
+ * read again after any navigation; none waits on time.
  */
-import { readFile, stat, writeFile } from 'node:fs/promises'
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
+import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, relative } from 'node:path'
 import {
+  audienceOrigin,
   cleanEnv,
   freePort,
   launchChromium,
+  pollUntil,
   startProcess,
   waitForUrl,
   type RunningProcess,
 } from '@ai-engineer/test-utils'
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest'
 import { guideDir } from '../lib/content.ts'
-import { appDir } from '../test/deck.ts'
+import { appDir, slidevBin } from '../test/deck.ts'
 
-const require = createRequire(import.meta.url)
-const slidev = join(dirname(require.resolve('@slidev/cli/package.json')), 'bin/slidev.mjs')
-const guideFile = join(guideDir(), 'intro.md')
 const declarationFile = join(appDir, 'types/guide.d.ts')
 
 // Slide 6 shows the attributes list of `ai-engineers`, one item a click.
@@ -31,16 +37,25 @@ const listSlide = 6
 const before = 'Great organizational abilities'
 const after = 'Great organisational abilities'
 const brokenImage = /^ {2}<img src="[^"]*technical_debt[^"]*" \/>$/m
+// A dev server compiles each module on its first request: slow on a busy machine.
+const firstVisit = { timeoutMs: 120_000 }
+// A save (or a click) reaches the views through the dev server: HMR, or Slidev's sync.
+const afterSave = { timeout: 15_000 }
 
+let copy: string
+let guideFile: string
 let original: string
+let originalDeclarations: string
 let dev: RunningProcess
 let browser: Browser
 let origin: string
 let slide: Page
 let presenter: Page
 const errors: string[] = []
+/** What the dev server told the slide's page, in order, for the report of a failure. */
+const received: string[] = []
 
-async function save(text: string): Promise<void> {
+async function write(text: string): Promise<void> {
   await writeFile(guideFile, text)
 }
 
@@ -48,7 +63,7 @@ async function save(text: string): Promise<void> {
 async function listState(
   page: Page,
 ): Promise<{ text: string; shown: number; mark: string | undefined }> {
-  const list = page.locator(`.slidev-page-${listSlide} .talk-list`)
+  const list = page.locator(`#slide-content .slidev-page-${listSlide} .talk-list`)
   return list.evaluate((element) => ({
     text: element.textContent ?? '',
     shown: element.querySelectorAll('li:not(.slidev-vclick-hidden)').length,
@@ -56,74 +71,125 @@ async function listState(
   }))
 }
 
+/**
+ * Where the presenter view is, from Slidev's own navigation state (a dev server exposes
+ * it as `window.__slidev__`): the slide, the click, and how many clicks the slide has
+ * registered (0 until its list is mounted: a key pressed before goes to the next slide).
+ */
+function presenterPlace(): Promise<{ slide: number; clicks: number; total: number }> {
+  return presenter.evaluate(() => {
+    const { nav } = (
+      window as unknown as {
+        __slidev__: { nav: { currentSlideNo: number; clicks: number; clicksTotal: number } }
+      }
+    ).__slidev__
+    return { slide: nav.currentSlideNo, clicks: nav.clicks, total: nav.clicksTotal }
+  })
+}
+
 const overlay = (page: Page) => page.locator('vite-error-overlay')
 
 beforeAll(async () => {
+  copy = await mkdtemp(join(tmpdir(), 'talk-live-'))
+  await cp(guideDir(), copy, { recursive: true })
+  guideFile = join(copy, 'intro.md')
   original = await readFile(guideFile, 'utf8')
+  originalDeclarations = await readFile(declarationFile, 'utf8')
   expect(original).toContain(before)
   expect(original).toMatch(brokenImage)
   const port = await freePort()
   origin = `http://127.0.0.1:${port}`
-  dev = startProcess(process.execPath, [slidev, '--bind', '127.0.0.1', '--port', String(port)], {
+  dev = startProcess(process.execPath, [slidevBin, '--bind', '127.0.0.1', '--port', String(port)], {
     cwd: appDir,
-    env: cleanEnv({ NO_COLOR: '1' }),
+    env: cleanEnv({ NO_COLOR: '1', TALK_GUIDE_DIR: copy }),
   })
   await waitForUrl(`${origin}/`, { process: dev })
   browser = await launchChromium()
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } })
-  // A dev server compiles each module on its first request: slow on a busy machine.
-  context.setDefaultTimeout(120_000)
-  slide = await context.newPage()
-  slide.on('pageerror', (error) => errors.push(error.message))
-  await slide.goto(`${origin}/${listSlide}`)
-  // The first visit of a dev server waits for Vite to pre-bundle dependencies.
-  await slide
-    .locator(`.slidev-page-${listSlide} .talk-list`)
-    .waitFor()
-    .catch((error: unknown) => {
-      throw new Error(`${String(error)}\npage errors: ${errors.join('\n')}\n${dev.output()}`)
-    })
-  // The speaker's place: the presenter view at the slide's second click, then the slide
-  // opened at the same click (a view opened or reloaded sets Slidev's shared click state
-  // to its own, so both say 2), two of the four items shown. A reload, or the list mounted
-  // again, would lose them.
+  context.setDefaultTimeout(firstVisit.timeoutMs)
+
+  // The speaker's place: the presenter view drives, the slide follows. Two views that
+  // Slidev trusts (both on 127.0.0.1) would drive each other: a view that opens sends
+  // its place before its slide has registered its clicks (0 of 0), the other follows,
+  // and which one wins depends on which message lands last. So the slide is opened as
+  // the audience sees it, under another host name: it follows and never sends.
   presenter = await context.newPage()
-  await presenter.goto(`${origin}/presenter/${listSlide}?clicks=2`)
-  await presenter.locator('.slidev-note').first().waitFor()
-  await presenter.evaluate(() => Object.assign(window, { liveMark: 'no reload' }))
-  await slide.goto(`${origin}/${listSlide}?clicks=2`)
-  await slide.bringToFront()
-  await slide.waitForFunction(
-    (no) =>
-      document.querySelectorAll(`.slidev-page-${no} .talk-list li:not(.slidev-vclick-hidden)`)
-        .length === 2,
-    listSlide,
-    // A page behind another gets no animation frames: poll on a timer.
-    { polling: 100 },
+  presenter.on('pageerror', (error) => errors.push(`presenter: ${error.message}`))
+  await presenter.goto(`${origin}/presenter/${listSlide}`)
+  slide = await context.newPage()
+  slide.on('pageerror', (error) => errors.push(`slide: ${error.message}`))
+  slide.on('websocket', (socket) =>
+    socket.on('framereceived', ({ payload }) => {
+      const text = String(payload)
+      if (!text.includes('"vue-server-ref"')) received.push(text.slice(0, 160))
+    }),
   )
+  await slide.goto(`${audienceOrigin(origin)}/${listSlide}`)
+  try {
+    await pollUntil(
+      presenterPlace,
+      { slide: listSlide, clicks: 0, total: 4 },
+      {
+        ...firstVisit,
+        what: 'the presenter at slide 6, its four clicks registered',
+      },
+    )
+    await pollUntil(async () => (await listState(slide)).shown, 0, {
+      ...firstVisit,
+      what: 'the slide with its list, no item revealed',
+    })
+    await presenter.locator('.slidev-note').first().waitFor()
+    // Two clicks given in the presenter view; after each, both views are at that click.
+    // (A page behind another gets no animation frames: these polls read the DOM directly.)
+    for (const clicks of [1, 2]) {
+      await presenter.bringToFront()
+      await presenter.keyboard.press('ArrowRight')
+      await pollUntil(
+        presenterPlace,
+        { slide: listSlide, clicks, total: 4 },
+        {
+          what: `the presenter at click ${clicks}`,
+        },
+      )
+      await pollUntil(async () => (await listState(slide)).shown, clicks, {
+        what: `the slide at click ${clicks}`,
+      })
+    }
+  } catch (error) {
+    throw new Error(`${String(error)}\npage errors: ${errors.join('\n')}\n${dev.output()}`, {
+      cause: error,
+    })
+  }
+  await slide.bringToFront()
+  // Marks that a reload would lose: on each window, and on the list's element (a list
+  // rendered again keeps it, a list mounted again is a new element without it).
+  await presenter.evaluate(() => Object.assign(window, { liveMark: 'no reload' }))
   await slide.evaluate(() => Object.assign(window, { liveMark: 'no reload' }))
-  // A mark on the list's element: a list rendered again keeps it, a list mounted again
-  // (Vite re-running the component) is a new element without it.
   await slide
-    .locator(`.slidev-page-${listSlide} .talk-list`)
+    .locator(`#slide-content .slidev-page-${listSlide} .talk-list`)
     .evaluate((element) => Object.assign(element, { liveMark: 'same element' }))
-}, 240_000)
+}, 300_000)
 
 afterAll(async () => {
-  if (original !== undefined) await save(original)
-  // Let the server see the restored guide (and rewrite its declaration file) first.
-  await new Promise((resolve) => setTimeout(resolve, 1500))
   await browser?.close()
   await dev?.stop()
+  if (originalDeclarations !== undefined) await writeFile(declarationFile, originalDeclarations)
+  if (copy !== undefined) await rm(copy, { recursive: true, force: true })
+})
+
+beforeEach(() => {
+  received.length = 0
+  onTestFailed(() => {
+    console.error(`The slide's page received:\n${received.join('\n')}`)
+    console.error(`page errors: ${errors.join('\n')}\nThe dev server printed:\n${dev.output()}`)
+  })
 })
 
 describe('pnpm dev with the guide live', () => {
   it('should show an edited word on the slide and in the notes, on the same slide, without a reload', async () => {
     const declared = await stat(declarationFile)
-    await save(original.replace(before, after))
-    await expect
-      .poll(async () => (await listState(slide)).text, { timeout: 15_000 })
-      .toContain(after)
+    await write(original.replace(before, after))
+    await expect.poll(async () => (await listState(slide)).text, afterSave).toContain(after)
     expect((await listState(slide)).text).not.toContain(before)
     // Same slide, same click: the two items shown before the save are still the two shown.
     expect(new URL(slide.url()).pathname).toBe(`/${listSlide}`)
@@ -132,7 +198,7 @@ describe('pnpm dev with the guide live', () => {
     expect((await listState(slide)).mark).toBe('same element')
     expect(await slide.evaluate(() => (window as { liveMark?: string }).liveMark)).toBe('no reload')
     const notes = presenter.locator('.slidev-note').first()
-    await expect.poll(() => notes.innerText(), { timeout: 15_000 }).toContain(after)
+    await expect.poll(() => notes.innerText(), afterSave).toContain(after)
     expect(await presenter.evaluate(() => (window as { liveMark?: string }).liveMark)).toBe(
       'no reload',
     )
@@ -143,45 +209,43 @@ describe('pnpm dev with the guide live', () => {
   it('should show a broken figure in the error overlay at its line and column, and keep the last good slide', async () => {
     const broken = original.replace(before, after).replace(brokenImage, '  <img />')
     const line = broken.split('\n').findIndex((text) => text === '  <img />') + 1
-    await save(broken)
-    await overlay(slide).waitFor({ timeout: 15_000 })
+    await write(broken)
+    await overlay(slide).waitFor(afterSave)
     const shown = await overlay(slide).evaluate((element) => element.shadowRoot?.textContent ?? '')
-    expect(shown).toContain(`packages/content/guide/intro.md:${line}:3`)
+    expect(shown).toContain(`${relative(appDir, guideFile)}:${line}:3`)
     expect(shown).toContain('needs a non-empty `src`')
     expect(shown).toContain(`> ${line} |   <img />`)
     expect((await listState(slide)).text).toContain(after)
     expect(await slide.evaluate(() => (window as { liveMark?: string }).liveMark)).toBe('no reload')
 
-    await save(original.replace(before, after))
-    await expect.poll(() => overlay(slide).count(), { timeout: 15_000 }).toBe(0)
+    await write(original.replace(before, after))
+    await expect.poll(() => overlay(slide).count(), afterSave).toBe(0)
     expect((await listState(slide)).text).toContain(after)
     expect((await listState(slide)).shown).toBe(2)
   })
 
   it('should refuse a guide in which a slide names a section that is gone, naming the slide and the id', async () => {
-    await save(original.replace('  - not-convinced\n', '  - still-not-convinced\n'))
-    await overlay(slide).waitFor({ timeout: 15_000 })
+    await write(original.replace('  - not-convinced\n', '  - still-not-convinced\n'))
+    await overlay(slide).waitFor(afterSave)
     const shown = await overlay(slide).evaluate((element) => element.shadowRoot?.textContent ?? '')
     expect(shown).toContain("slides.md, slide 7 (Even scientists want the engineer's toolkit)")
     expect(shown).toContain('unknown section id "not-convinced"')
     expect((await listState(slide)).text).toContain(after)
-    await save(original)
-    await expect.poll(() => overlay(slide).count(), { timeout: 15_000 }).toBe(0)
-    await expect
-      .poll(async () => (await listState(slide)).text, { timeout: 15_000 })
-      .toContain(before)
+    await write(original)
+    await expect.poll(() => overlay(slide).count(), afterSave).toBe(0)
+    await expect.poll(async () => (await listState(slide)).text, afterSave).toContain(before)
   })
 
   it('should rewrite the declaration file when a section is added', async () => {
     const declared = await readFile(declarationFile, 'utf8')
     expect(declared).not.toContain('"getting-started"')
-    await save(
+    await write(
       original
         .replace('  - not-convinced\n', '  - not-convinced\n  - getting-started\n')
         .replace("Now that I'm done", "<hr>\n\nNow that I'm done"),
     )
     await expect
-      .poll(() => readFile(declarationFile, 'utf8'), { timeout: 15_000 })
+      .poll(() => readFile(declarationFile, 'utf8'), afterSave)
       .toContain('"getting-started"')
     expect(await readFile(declarationFile, 'utf8')).toMatch(
       /export type SectionId = "opening" \| "ai-scientists" \| "ai-engineers" \| "not-convinced" \| "getting-started"/,

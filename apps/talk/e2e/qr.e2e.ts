@@ -7,20 +7,17 @@
 import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
-import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { cleanEnv, launchChromium, serveStatic, type StaticServer } from '@ai-engineer/test-utils'
 import jsQR from 'jsqr'
 import type { Browser, Page } from 'playwright-core'
 import { PNG } from 'pngjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { appDir, deckSlides } from '../test/deck.ts'
+import { appDir, deckSlides, slidevBin } from '../test/deck.ts'
 
 const run = promisify(execFile)
-const require = createRequire(import.meta.url)
-const cli = join(dirname(require.resolve('@slidev/cli/package.json')), 'bin/slidev.mjs')
 const talkUrl = 'https://speaker.example/so-you-wana-be-an-ai-engineer/'
 const shotsDir = process.env.TALK_SHOTS || join(tmpdir(), 'talk-shots')
 
@@ -31,7 +28,7 @@ let total: number
 
 /** Build the deck into `out` with `env` added; resolves to the exit code and output. */
 async function build(out: string, env: Record<string, string>) {
-  return run(process.execPath, [cli, 'build', '--out', out], {
+  return run(process.execPath, [slidevBin, 'build', '--out', out], {
     cwd: appDir,
     env: cleanEnv(env),
     maxBuffer: 32 * 1024 * 1024,

@@ -1,10 +1,12 @@
 /**
  * `pnpm dev:remote`: Slidev's remote mode with the password from TALK_REMOTE_PASSWORD,
  * bound to 127.0.0.1 here (0.0.0.0 at a venue). The presenter, with the password, moves
- * through the deck in one browser context; the audience, in another, follows.
+ * through the deck in one browser context; the audience, in another, follows. As at a
+ * venue, the audience reaches the server under another host name than the presenter's
+ * (`audience.localhost`), which Slidev does not trust to move the presenter.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { cleanEnv, freePort, launchChromium } from '@ai-engineer/test-utils'
+import { audienceOrigin, cleanEnv, freePort, launchChromium } from '@ai-engineer/test-utils'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { appDir } from '../test/deck.ts'
@@ -50,11 +52,14 @@ beforeAll(async () => {
   browser = await launchChromium()
 }, 120_000)
 
-/** A page in a context of its own; a dev server compiles each view on first visit. */
+// A dev server compiles each view and slide on its first visit: slow on a busy machine.
+const firstVisit = { timeout: 90_000 }
+
+/** A page in a context of its own. */
 async function newPage(): Promise<Page> {
   const page = await (await browser.newContext()).newPage()
-  page.setDefaultTimeout(90_000)
-  page.setDefaultNavigationTimeout(90_000)
+  page.setDefaultTimeout(firstVisit.timeout)
+  page.setDefaultNavigationTimeout(firstVisit.timeout)
   return page
 }
 
@@ -77,18 +82,18 @@ describe('pnpm dev:remote', () => {
     const audience = await newPage()
     await presenter.goto(`${origin}/presenter/1?password=${password}`)
     await presenter.locator('.slidev-note').first().waitFor()
-    await audience.goto(`${origin}/1`)
+    await audience.goto(`${audienceOrigin(origin)}/1`)
     await audience.locator('#slide-content .slidev-page-1 .slidev-layout').waitFor()
 
     for (const no of [2, 3]) {
       await presenter.keyboard.press('ArrowDown')
-      await expect.poll(() => slideShown(presenter)).toBe(no)
-      await expect.poll(() => slideShown(audience), { timeout: 20_000 }).toBe(no)
+      await expect.poll(() => slideShown(presenter), firstVisit).toBe(no)
+      await presenter.locator(`#slide-content .slidev-page-${no} .slidev-layout`).waitFor()
+      await expect.poll(() => slideShown(audience), firstVisit).toBe(no)
       await audience.locator(`#slide-content .slidev-page-${no} .slidev-layout`).waitFor()
     }
     // The speaker's printed remote URL names the password; the page never shows it.
     expect(output).toContain(`presenter/?password=${password}`)
-    // A dev server compiles each view on its first visit: slow on a busy machine.
   }, 300_000)
 
   it('should keep the presenter view from anyone without the password', async () => {

@@ -6,18 +6,16 @@
 import { getSection } from '@ai-engineer/content'
 import { execFile } from 'node:child_process'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { launchChromium, serveStatic, type StaticServer } from '@ai-engineer/test-utils'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { normalize, noteTexts } from '../lib/notes.ts'
-import { appDir, deckSlides, type SlideNames } from '../test/deck.ts'
+import { appDir, deckSlides, slidevBin, type SlideNames } from '../test/deck.ts'
 
 const run = promisify(execFile)
-const require = createRequire(import.meta.url)
 const base = '/ai-engineer/'
 
 let site: string
@@ -43,12 +41,15 @@ async function open(path: string, ready: string): Promise<Page> {
 beforeAll(async () => {
   slides = await deckSlides()
   site = await mkdtemp(join(tmpdir(), 'talk-subpath-'))
-  const cli = join(dirname(require.resolve('@slidev/cli/package.json')), 'bin/slidev.mjs')
   const started = Date.now()
-  await run(process.execPath, [cli, 'build', '--base', base, '--out', join(site, 'ai-engineer')], {
-    cwd: appDir,
-    maxBuffer: 32 * 1024 * 1024,
-  })
+  await run(
+    process.execPath,
+    [slidevBin, 'build', '--base', base, '--out', join(site, 'ai-engineer')],
+    {
+      cwd: appDir,
+      maxBuffer: 32 * 1024 * 1024,
+    },
+  )
   console.log(
     `sub-path e2e: built the deck for ${base} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   )

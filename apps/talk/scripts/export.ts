@@ -14,23 +14,20 @@
  */
 import { execFile } from 'node:child_process'
 import { mkdir, mkdtemp, readdir, readFile, rename, rm } from 'node:fs/promises'
-import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { chromiumPath } from '@ai-engineer/test-utils'
 import { handoutPdf } from './handout.ts'
-import { appDir, deckSlides } from '../test/deck.ts'
+import { appDir, deckSlides, slidevBin } from '../test/deck.ts'
 
 const run = promisify(execFile)
-const require = createRequire(import.meta.url)
-const cli = join(dirname(require.resolve('@slidev/cli/package.json')), 'bin/slidev.mjs')
 
 export const exportName = 'so-you-wana-be-an-ai-engineer'
 /** Slidev draws the 980 px canvas; this scale makes the PNGs (and PPTX) 1920 × 1080. */
 const scale = String(1920 / 980)
 
 async function slidev(format: 'pdf' | 'pptx' | 'png', output: string): Promise<void> {
-  const args = [cli, 'export', '--format', format, '--output', output]
+  const args = [slidevBin, 'export', '--format', format, '--output', output]
   args.push('--executable-path', chromiumPath, '--timeout', '120000')
   // One slide at a time: the one-page mode can catch a slide still loading.
   args.push('--per-slide', '--no-with-clicks')

@@ -8,6 +8,13 @@ import preparser from '../setup/preparser.ts'
 
 export const appDir = fileURLToPath(new URL('..', import.meta.url))
 export const slidesPath = join(appDir, 'slides.md')
+/**
+ * Slidev's CLI as `pnpm dev` runs it: through the deck's own `node_modules` link, not the
+ * resolved path into pnpm's `node_modules/.pnpm`. Slidev reads its own script path to
+ * decide whether it is installed globally; from a `.pnpm` path it takes the global mode,
+ * with another dependency setup and a Vite cache inside its package folder.
+ */
+export const slidevBin = join(appDir, 'node_modules/@slidev/cli/bin/slidev.mjs')
 
 /** The source of slides.md. */
 export function readSlides(): string {

@@ -13,6 +13,9 @@ export const chromiumArgs = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // `*.localhost` names are loopback (RFC 6761); pin them to the IPv4 address our servers
+  // bind, so a second host name for the same server never tries ::1 first.
+  '--host-resolver-rules=MAP *.localhost 127.0.0.1',
 ]
 
 /** Launch Chromium headless with {@link chromiumArgs} (plus `args`). */
@@ -22,4 +25,17 @@ export function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
     executablePath: chromiumPath,
     args: [...chromiumArgs, ...(options.args ?? [])],
   })
+}
+
+/**
+ * The same server under another host name, `audience.localhost`: a view that Slidev does
+ * not trust to drive the shared navigation state (it trusts only `localhost` and
+ * `127.0.0.1`), as a phone or a projector on another machine at a venue. Such a view
+ * follows the presenter and never sends its own place. Vite serves `*.localhost` names
+ * by default.
+ */
+export function audienceOrigin(origin: string): string {
+  const url = new URL(origin)
+  url.hostname = 'audience.localhost'
+  return url.origin
 }

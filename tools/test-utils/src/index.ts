@@ -1,5 +1,6 @@
-export { chromiumArgs, chromiumPath, launchChromium } from './chromium.ts'
+export { audienceOrigin, chromiumArgs, chromiumPath, launchChromium } from './chromium.ts'
 export { cleanEnv, type CleanEnvOptions } from './env.ts'
+export { pollUntil, type PollOptions } from './poll.ts'
 export { startProcess, waitForUrl, type RunningProcess } from './process.ts'
 export { cacheDir, ensureNode, ensureNpmTool, type Log } from './npm-tool.ts'
 export { freePort, serveStatic, type StaticServer } from './static-server.ts'
