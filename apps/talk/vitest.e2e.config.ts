@@ -1,12 +1,33 @@
 import { defineConfig } from 'vitest/config'
 
-// The end-to-end test: real Chromium over the built deck (`pnpm build` first).
+// The end-to-end tests in real Chromium, as two groups that `pnpm e2e` runs side by side
+// (`e2e:dev` and `e2e:built`, one vitest each), each one file at a time:
+//
+// - `talk-e2e-dev`: the suites that start Slidev's own server (`pnpm dev`, `dev:remote`,
+//   `pnpm export`). They share the deck's Vite dependency cache (`node_modules/.vite`)
+//   and its declaration file of ids (`types/guide.d.ts`), so they never overlap.
+// - `talk-e2e-built`: the suites over a built deck (`pnpm build` first), each serving
+//   `dist/` or a build of its own in a temporary folder: they only read the deck.
+const shared = { testTimeout: 180_000, hookTimeout: 120_000, fileParallelism: false }
+
 export default defineConfig({
   test: {
-    name: 'talk-e2e',
-    include: ['e2e/**/*.e2e.ts'],
-    testTimeout: 180_000,
-    hookTimeout: 120_000,
-    fileParallelism: false,
+    projects: [
+      {
+        test: {
+          ...shared,
+          name: 'talk-e2e-dev',
+          include: ['e2e/live.e2e.ts', 'e2e/remote.e2e.ts', 'e2e/export.e2e.ts'],
+        },
+      },
+      {
+        test: {
+          ...shared,
+          name: 'talk-e2e-built',
+          include: ['e2e/**/*.e2e.ts'],
+          exclude: ['e2e/live.e2e.ts', 'e2e/remote.e2e.ts', 'e2e/export.e2e.ts'],
+        },
+      },
+    ],
   },
 })

@@ -6,27 +6,16 @@
  *
  * Screenshots of every slide go to $TALK_SHOTS (default: <tmp>/talk-shots).
  */
-import { getSection, guide, sectionIds } from '@ai-engineer/content'
-import { execFile } from 'node:child_process'
+import { getSection, sectionIds } from '@ai-engineer/content'
 import { existsSync, readFileSync } from 'node:fs'
-import { mkdir, mkdtemp, rm } from 'node:fs/promises'
-import { createRequire } from 'node:module'
+import { mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
-import { promisify } from 'node:util'
-import {
-  chromiumPath,
-  launchChromium,
-  serveStatic,
-  type StaticServer,
-} from '@ai-engineer/test-utils'
+import { join } from 'node:path'
+import { launchChromium, serveStatic, type StaticServer } from '@ai-engineer/test-utils'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { normalize, noteTexts } from '../lib/notes.ts'
 import { appDir, deckSlides, type SlideNames } from '../test/deck.ts'
-
-const run = promisify(execFile)
-const require = createRequire(import.meta.url)
 
 const shotsDir = process.env.TALK_SHOTS || join(tmpdir(), 'talk-shots')
 const dist = join(appDir, 'dist')
@@ -237,35 +226,5 @@ describe('the built deck in Chromium', () => {
   it('should request nothing from any host but its own', () => {
     expect(requests.length).toBeGreaterThan(slides.length)
     expect(external).toEqual([])
-  })
-
-  it("should export a PDF with one page a slide and the guide's title", async () => {
-    const out = await mkdtemp(join(tmpdir(), 'talk-pdf-'))
-    try {
-      const pdf = join(out, 'deck.pdf')
-      const cli = join(dirname(require.resolve('@slidev/cli/package.json')), 'bin/slidev.mjs')
-      await run(
-        process.execPath,
-        // One slide at a time: the one-page mode can catch slides still loading.
-        [
-          cli,
-          'export',
-          '--executable-path',
-          chromiumPath,
-          '--output',
-          pdf,
-          '--timeout',
-          '60000',
-          '--per-slide',
-        ],
-        { cwd: appDir, maxBuffer: 16 * 1024 * 1024 },
-      )
-      const { stdout: info } = await run('pdfinfo', [pdf])
-      expect(info).toMatch(new RegExp(`^Pages:\\s+${slides.length}$`, 'm'))
-      const { stdout: text } = await run('pdftotext', [pdf, '-'])
-      expect(normalize(text)).toContain(guide.title)
-    } finally {
-      await rm(out, { recursive: true, force: true })
-    }
   })
 })

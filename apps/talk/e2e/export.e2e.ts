@@ -1,10 +1,11 @@
 /**
  * `pnpm export` (scripts/export.ts) into a temporary folder, with Debian's Chromium:
- * the slides PDF and the PPTX have one page / slide a slide, the PNGs are one a slide at
+ * the slides PDF (with the guide's title as text) and the PPTX have one page / slide a
+ * slide, the PNGs are one a slide at
  * 1920 × 1080, and the handout holds each slide's headline and the first words of each
  * section's notes.
  */
-import { getSection } from '@ai-engineer/content'
+import { getSection, guide } from '@ai-engineer/content'
 import { execFile } from 'node:child_process'
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -61,6 +62,11 @@ describe('pnpm export', () => {
   it('should write the slides PDF with one page a slide', async () => {
     const { stdout } = await run('pdfinfo', [join(out, `${exportName}.pdf`)])
     expect(stdout).toMatch(new RegExp(`^Pages:\\s+${slides.length}$`, 'm'))
+  })
+
+  it("should put the guide's title, as text, in the slides PDF", async () => {
+    const { stdout } = await run('pdftotext', [join(out, `${exportName}.pdf`), '-'])
+    expect(normalize(stdout)).toContain(guide.title)
   })
 
   it('should write a PPTX with one slide a slide, notes attached', async () => {
