@@ -45,6 +45,11 @@ interface Workflow {
 
 const workflowsDir = path.join(repoRoot, '.github', 'workflows')
 
+/** The major of the pinned Node (`.node-version`). */
+async function nodeMajor(): Promise<string> {
+  return (await readFile(path.join(repoRoot, '.node-version'), 'utf8')).trim().split('.')[0]!
+}
+
 async function workflow(name: string): Promise<{ source: string; parsed: Workflow }> {
   const source = await readFile(path.join(workflowsDir, name), 'utf8')
   return { source, parsed: parseYaml(source) as Workflow }
@@ -72,7 +77,7 @@ describe('GitHub workflows', () => {
     expect(format(await lint(source, name))).toEqual([])
   })
 
-  it('should run .ci/run in a Debian Node 24 container, with the pinned Node and pnpm, on every push and pull request, then the semver guard on pull requests', async () => {
+  it("should run .ci/run in a Debian container of .node-version's major, with the pinned Node and pnpm, on every push and pull request, then the semver guard on pull requests", async () => {
     const { parsed } = await workflow('ci.yml')
     expect(Object.keys(parsed.on).sort()).toEqual(['pull_request', 'push'])
     const jobs = Object.values(parsed.jobs)
@@ -80,7 +85,7 @@ describe('GitHub workflows', () => {
     const [job] = jobs
     expect(job?.['runs-on']).toBe('ubuntu-latest')
     // Debian as root, like our CI machines: apt's chromium is a real browser there.
-    expect(job?.container).toEqual({ image: 'node:24-bookworm' })
+    expect(job?.container).toEqual({ image: `node:${await nodeMajor()}-bookworm` })
     const steps = job?.steps ?? []
     expect(
       steps.map((step) => step.uses?.split('@')[0] ?? step.run?.trim().split('\n').at(-1)),

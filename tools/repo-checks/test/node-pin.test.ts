@@ -16,20 +16,18 @@ const json = async (file: string) => JSON.parse(await read(file)) as Manifest
 const consumerEngines = '^22.12.0 || ^24.0.0 || >=26.0.0'
 
 describe('the Node pin', () => {
-  it('should pin one Node 24 LTS release in .node-version', async () => {
-    expect((await read('.node-version')).trim()).toMatch(/^24\.\d+\.\d+$/)
+  it('should pin one Node 26 LTS release in .node-version', async () => {
+    expect((await read('.node-version')).trim()).toMatch(/^26\.\d+\.\d+$/)
   })
 
   it('should make pnpm refuse an older Node, through devEngines, with the same floor as engines', async () => {
     const pin = (await read('.node-version')).trim()
     const manifest = await json('package.json')
     expect(manifest.devEngines).toEqual({
-      runtime: { name: 'node', version: '>=24.11.0', onFail: 'error' },
+      runtime: { name: 'node', version: '>=26.0.0', onFail: 'error' },
     })
-    expect(manifest.engines).toEqual({ node: '>=24.11.0' })
-    const [major, minor] = pin.split('.').map(Number)
-    expect(major).toBe(24)
-    expect(minor).toBeGreaterThanOrEqual(11)
+    expect(manifest.engines).toEqual({ node: '>=26.0.0' })
+    expect(Number(pin.split('.')[0])).toBe(26)
   })
 
   it('should promise consumers every maintained Node line, in engines and in each README', async () => {
@@ -43,7 +41,7 @@ describe('the Node pin', () => {
     const pin = (await read('.node-version')).trim()
     const pnpm = (await json('package.json')).packageManager?.replace('pnpm@', '')
     const readme = await read('README.md')
-    expect(readme).toContain('**Node.js 24 LTS**')
+    expect(readme).toContain('**Node.js 26 LTS**')
     expect(readme).toContain(pin)
     expect(readme).toContain(`pnpm@${pnpm}`)
     expect(await read('CONTRIBUTING.md')).toContain(`\`.node-version\`: ${pin}`)

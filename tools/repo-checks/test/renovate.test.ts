@@ -12,6 +12,12 @@ const run = promisify(execFile)
 
 interface Rule {
   groupName?: string
+  matchManagers?: string[]
+  matchDatasources?: string[]
+  matchPackageNames?: string[]
+  versioning?: string
+  ignoreUnstable?: boolean
+  enabled?: boolean
   matchUpdateTypes?: string[]
   automerge?: unknown
   dependencyDashboardApproval?: boolean
@@ -76,6 +82,7 @@ describe('renovate.json', () => {
       'vue',
       'slidev',
       'tooling',
+      'node',
     ])
     expect(config.minimumReleaseAge).toBe('3 days')
     const majors = rules.filter((rule) => rule.matchUpdateTypes?.includes('major'))
@@ -83,5 +90,20 @@ describe('renovate.json', () => {
     expect(majors[0]).toMatchObject({ automerge: false, dependencyDashboardApproval: true })
     expect(rules.some((rule) => rule.automerge === true)).toBe(false)
     expect(config.automerge).not.toBe(true)
+  })
+
+  it('should move .node-version only to an LTS release, and leave the CI containers to follow its major', async () => {
+    const config = JSON.parse(await readFile(join(root, 'renovate.json'), 'utf8')) as Config
+    const node = config.packageRules.find((rule) => rule.groupName === 'node')
+    expect(node).toMatchObject({
+      matchManagers: ['nodenv'],
+      versioning: 'node',
+      ignoreUnstable: true,
+    })
+    const containers = config.packageRules.find(
+      (rule) =>
+        rule.matchDatasources?.includes('docker') && rule.matchPackageNames?.includes('node'),
+    )
+    expect(containers?.enabled).toBe(false)
   })
 })
