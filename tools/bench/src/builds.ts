@@ -1,7 +1,7 @@
 /**
  * 5. Builds, in a throwaway copy of the repository (never the real one): a cold
- * `turbo run build`, the same again warm (must be a full cache hit: FULL
- * TURBO), then an edit of the guide's markdown and which tasks ran (content's
+ * `turbo run build`, the same again warm (every build task must be restored from the
+ * cache), then an edit of the guide's markdown and which tasks ran (content's
  * build and its dependents' only). Read from turbo's `--summarize` JSON.
  */
 import { execFile } from 'node:child_process'
@@ -20,6 +20,7 @@ const guideFile = 'packages/content/guide/intro.md'
 /** What a `--summarize` run says about one task. */
 interface TaskSummary {
   taskId: string
+  task: string
   cache: { status: 'HIT' | 'MISS' | string }
   dependents?: string[]
   command?: string
@@ -33,7 +34,6 @@ interface RunSummary {
 interface Build {
   ms: number
   summary: RunSummary
-  fullTurbo: boolean
   /** Tasks with a command (a package without a `build` script has none). */
   tasks: string[]
   /** Those that ran: not restored from the cache. */
@@ -67,7 +67,11 @@ export async function builds({ quick, log }: BenchOptions): Promise<Result> {
       if (fresh.length !== 1)
         throw new Error(`builds: expected one new run summary, found ${fresh.length}`)
       const summary = JSON.parse(await readFile(fresh[0]!, 'utf8')) as RunSummary
-      const real = summary.tasks.filter((task) => task.command !== '<NONEXISTENT>')
+      // The build tasks. Each package's `clean` task (it empties the outputs before a build
+      // or a restore, and is never cached) runs every time and is not counted.
+      const real = summary.tasks.filter(
+        (task) => task.task === 'build' && task.command !== '<NONEXISTENT>',
+      )
       const ran = real
         .filter((task) => task.cache.status !== 'HIT')
         .map((task) => task.taskId)
@@ -76,7 +80,6 @@ export async function builds({ quick, log }: BenchOptions): Promise<Result> {
       return {
         ms: finished.ms,
         summary,
-        fullTurbo: /FULL TURBO/.test(finished.stdout),
         tasks: real.map((task) => task.taskId),
         ran,
       }
@@ -125,12 +128,12 @@ export async function builds({ quick, log }: BenchOptions): Promise<Result> {
           pass: undefined,
         },
         {
-          benchmark: 'builds: warm build is a full cache hit',
-          ours: `${cached(warm)}${warm.fullTurbo ? ', FULL TURBO' : ''}`,
+          benchmark: 'builds: warm build, every build task restored',
+          ours: cached(warm),
           baseline: `cold: ${cached(cold)}`,
           ratio: '—',
           target: 'all cached',
-          pass: warmHit && warm.fullTurbo,
+          pass: warmHit,
         },
         {
           benchmark: 'builds: guide edited, tasks that ran',
@@ -151,7 +154,7 @@ export async function builds({ quick, log }: BenchOptions): Promise<Result> {
       ],
       details: [
         `In a copy of the working tree (tracked and untracked files that git does not ignore; \`git ls-files\`, read only), committed to a fresh git repository there so turbo hashes as in a clone. A \`git clone\` would build the last commit only, without uncommitted work. ${files} files; \`pnpm install --frozen-lockfile --prefer-offline\` ${ms(install.ms)}.`,
-        `\`turbo run build ${filter.map((flag) => `${flag} `).join('')}--summarize --cache=local:rw\` (local cache only, starting empty; remote-cache variables removed from the environment). Cold ${ms(cold.ms)}: ran ${cold.ran.map(short).join(', ')}. Warm ${ms(warm.ms)}: ${cached(warm)} (turbo's summary: ${warm.summary.execution.cached} of ${warm.summary.execution.attempted} attempted)${warm.fullTurbo ? ', turbo printed FULL TURBO' : ', no FULL TURBO'}.`,
+        `\`turbo run build ${filter.map((flag) => `${flag} `).join('')}--summarize --cache=local:rw\` (local cache only, starting empty; remote-cache variables removed from the environment). Cold ${ms(cold.ms)}: ran ${cold.ran.map(short).join(', ')}. Warm ${ms(warm.ms)}: ${cached(warm)} (turbo's summary: ${warm.summary.execution.cached} of ${warm.summary.execution.attempted} tasks attempted, each package's uncached \`clean\` among them).`,
         `After appending a sentence to \`${guideFile}\`: ${ms(edited.ms)}, ran ${edited.ran.map(short).join(', ') || 'nothing'}. Expected, from turbo's task graph (content's build and its dependents): ${expectedList.map(short).join(', ')}.${others.length > 0 ? ` Builds that do not depend on content, which must stay cached: ${others.map(short).join(', ')}.` : ' Every build task in the run depends on content, so nothing else could have stayed cached.'}`,
       ],
     }
