@@ -28,24 +28,14 @@ const scale = String(1920 / 980)
 
 async function slidev(format: 'pdf' | 'pptx' | 'png', output: string): Promise<void> {
   const args = [slidevBin, 'export', '--format', format, '--output', output]
+  // Two minutes a slide: the first export of a machine waits for Vite to optimize the
+  // deck's dependencies.
   args.push('--executable-path', chromiumPath, '--timeout', '120000')
   // One slide at a time: the one-page mode can catch a slide still loading.
   args.push('--per-slide', '--no-with-clicks')
   if (format !== 'pdf') args.push('--scale', scale)
   console.log(`[export] slidev export --format ${format}`)
-  const options = { cwd: appDir, maxBuffer: 64 * 1024 * 1024 }
-  // Slidev waits 30 s for each slide; a cold Vite dependency cache on a busy machine can
-  // take longer. A later run finds the cache warm.
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await run(process.execPath, args, options)
-      return
-    } catch (error) {
-      const timedOut = String((error as { stderr?: string }).stderr).includes('TimeoutError')
-      if (!timedOut || attempt === 3) throw error
-      console.log(`[export] slidev export --format ${format}: timed out, again`)
-    }
-  }
+  await run(process.execPath, args, { cwd: appDir, maxBuffer: 64 * 1024 * 1024 })
 }
 
 export async function exportAll(target: string): Promise<string[]> {
