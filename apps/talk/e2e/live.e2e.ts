@@ -52,6 +52,12 @@ let origin: string
 let slide: Page
 let presenter: Page
 const errors: string[] = []
+/** How many documents each page loaded: a second one is a reload. */
+const loads = new Map<Page, number>()
+function countLoads(page: Page): void {
+  loads.set(page, 0)
+  page.on('load', () => loads.set(page, (loads.get(page) ?? 0) + 1))
+}
 /** What the dev server told the slide's page, in order, for the report of a failure. */
 const received: string[] = []
 
@@ -99,7 +105,9 @@ beforeAll(async () => {
   expect(original).toMatch(brokenImage)
   const port = await freePort()
   origin = `http://127.0.0.1:${port}`
-  dev = startProcess(process.execPath, [slidevBin, '--bind', '127.0.0.1', '--port', String(port)], {
+  // `--force`: Vite optimizes the deck's dependencies again, as on a machine's first run.
+  const args = [slidevBin, '--force', '--bind', '127.0.0.1', '--port', String(port)]
+  dev = startProcess(process.execPath, args, {
     cwd: appDir,
     env: cleanEnv({ NO_COLOR: '1', TALK_GUIDE_DIR: copy }),
   })
@@ -114,9 +122,11 @@ beforeAll(async () => {
   // and which one wins depends on which message lands last. So the slide is opened as
   // the audience sees it, under another host name: it follows and never sends.
   presenter = await context.newPage()
+  countLoads(presenter)
   presenter.on('pageerror', (error) => errors.push(`presenter: ${error.message}`))
   await presenter.goto(`${origin}/presenter/${listSlide}`)
   slide = await context.newPage()
+  countLoads(slide)
   slide.on('pageerror', (error) => errors.push(`slide: ${error.message}`))
   slide.on('websocket', (socket) =>
     socket.on('framereceived', ({ payload }) => {
@@ -156,9 +166,11 @@ beforeAll(async () => {
       })
     }
   } catch (error) {
-    throw new Error(`${String(error)}\npage errors: ${errors.join('\n')}\n${dev.output()}`, {
-      cause: error,
-    })
+    const loaded = `documents loaded: presenter ${loads.get(presenter)}, slide ${loads.get(slide)}`
+    throw new Error(
+      `${String(error)}\n${loaded}\npage errors: ${errors.join('\n')}\n${dev.output()}`,
+      { cause: error },
+    )
   }
   await slide.bringToFront()
   // Marks that a reload would lose: on each window, and on the list's element (a list
@@ -186,6 +198,11 @@ beforeEach(() => {
 })
 
 describe('pnpm dev with the guide live', () => {
+  it('should open each view once, with no reload while Vite optimizes a cold dependency cache', () => {
+    // Two clicks given and followed: both views were in use, not only loaded.
+    expect([loads.get(presenter), loads.get(slide)]).toEqual([1, 1])
+  })
+
   it('should show an edited word on the slide and in the notes, on the same slide, without a reload', async () => {
     const declared = await stat(declarationFile)
     await write(original.replace(before, after))
@@ -250,5 +267,9 @@ describe('pnpm dev with the guide live', () => {
     expect(await readFile(declarationFile, 'utf8')).toMatch(
       /export type SectionId = "opening" \| "ai-scientists" \| "ai-engineers" \| "not-convinced" \| "getting-started"/,
     )
+  })
+
+  it('should still show the documents it first loaded, after every save: no reload', () => {
+    expect([loads.get(presenter), loads.get(slide)]).toEqual([1, 1])
   })
 })
