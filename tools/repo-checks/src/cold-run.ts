@@ -111,7 +111,7 @@ async function main(): Promise<void> {
     options: {
       runs: { type: 'string', default: '1' },
       busy: { type: 'boolean', default: false },
-      concurrency: { type: 'string', default: '4' },
+      concurrency: { type: 'string', default: '3' },
     },
   })
   const runs = Number(values.runs)

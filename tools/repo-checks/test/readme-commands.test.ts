@@ -99,7 +99,9 @@ describe('the checker commands of the READMEs', () => {
       expect(code, `${command}\n${output}`).toBe(0)
       expect(output, command).toContain('packages/content/guide/intro.md: no issues found')
     }
-  })
+    // The first command builds the content package in the fresh clone, as it does after a
+    // user's `pnpm install`: a cold build, beside the other tasks of `pnpm test`.
+  }, 600_000)
 
   it('should fail `pnpm check:guide` on a page with an error, at its line and column', async () => {
     const broken = join(clone, 'broken.md')
