@@ -5,50 +5,41 @@
  * venue, the audience reaches the server under another host name than the presenter's
  * (`audience.localhost`), which Slidev does not trust to move the presenter.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
-import { audienceOrigin, cleanEnv, freePort, launchChromium } from '@ai-engineer/test-utils'
+import {
+  audienceOrigin,
+  cleanEnv,
+  freePort,
+  launchChromium,
+  startProcess,
+  waitForUrl,
+  type RunningProcess,
+} from '@ai-engineer/test-utils'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { appDir } from '../test/deck.ts'
 
 const password = `venue-${process.pid}-${Date.now()}`
-let child: ChildProcess | undefined
-let output = ''
+let server: RunningProcess | undefined
 let origin: string
 let browser: Browser
 
-/** `pnpm run dev:remote` with `env` added; its own process group, stopped by its PID. */
-function devRemote(env: Record<string, string>): ChildProcess {
-  const started = spawn('pnpm', ['run', '--silent', 'dev:remote'], {
+/** `pnpm run dev:remote` with `env` added: a process group of its own, stopped by its PID. */
+function devRemote(env: Record<string, string>): RunningProcess {
+  return startProcess('pnpm', ['run', '--silent', 'dev:remote'], {
     cwd: appDir,
     env: cleanEnv(env, { dropRunner: true }),
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
   })
-  started.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  started.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  return started
 }
 
 beforeAll(async () => {
   const port = await freePort()
   origin = `http://127.0.0.1:${port}`
-  child = devRemote({
+  server = devRemote({
     TALK_REMOTE_PASSWORD: password,
     TALK_REMOTE_BIND: '127.0.0.1',
     TALK_REMOTE_PORT: String(port),
   })
-  const deadline = Date.now() + 110_000
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`dev:remote exited:\n${output}`)
-    const ok = await fetch(`${origin}/`).then(
-      (response) => response.ok,
-      () => false,
-    )
-    if (ok) break
-    if (Date.now() > deadline) throw new Error(`dev:remote did not start:\n${output}`)
-    await new Promise((resolve) => setTimeout(resolve, 500))
-  }
+  await waitForUrl(`${origin}/`, { process: server, timeoutMs: 110_000 })
   browser = await launchChromium()
 }, 120_000)
 
@@ -65,11 +56,7 @@ async function newPage(): Promise<Page> {
 
 afterAll(async () => {
   await browser?.close()
-  if (child?.pid !== undefined && child.exitCode === null) {
-    const exited = new Promise((resolve) => child!.once('exit', resolve))
-    process.kill(-child.pid, 'SIGTERM')
-    await exited
-  }
+  await server?.stop()
 })
 
 async function slideShown(page: Page): Promise<number> {
@@ -93,7 +80,7 @@ describe('pnpm dev:remote', () => {
       await audience.locator(`#slide-content .slidev-page-${no} .slidev-layout`).waitFor()
     }
     // The speaker's printed remote URL names the password; the page never shows it.
-    expect(output).toContain(`presenter/?password=${password}`)
+    expect(server!.output()).toContain(`presenter/?password=${password}`)
   }, 300_000)
 
   it('should keep the presenter view from anyone without the password', async () => {
@@ -108,10 +95,8 @@ describe('pnpm dev:remote', () => {
   }, 300_000)
 
   it('should refuse to start without TALK_REMOTE_PASSWORD, naming it', async () => {
-    output = ''
     const refused = devRemote({ TALK_REMOTE_PASSWORD: '' })
-    const code = await new Promise<number | null>((resolve) => refused.once('exit', resolve))
-    expect(code).not.toBe(0)
-    expect(output).toContain('TALK_REMOTE_PASSWORD')
+    expect(await refused.exited).not.toBe(0)
+    expect(refused.output()).toContain('TALK_REMOTE_PASSWORD')
   })
 })

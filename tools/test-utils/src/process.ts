@@ -12,9 +12,27 @@ export interface RunningProcess {
   stop(graceMs?: number): Promise<void>
 }
 
+/** Process groups started here and not yet exited: stopped when this process exits. */
+const groups = new Set<number>()
+let stopsOnExit = false
+function stopGroupsOnExit(): void {
+  if (stopsOnExit) return
+  stopsOnExit = true
+  process.once('exit', () => {
+    for (const pid of groups) {
+      try {
+        process.kill(-pid, 'SIGKILL')
+      } catch {
+        // Already gone.
+      }
+    }
+  })
+}
+
 /**
  * Start `command` in a process group of its own, so that {@link RunningProcess.stop}
- * also stops what it starts (a CLI that spawns a server).
+ * also stops what it starts (a CLI that spawns a server). A group still running when
+ * this process exits (a test file that failed before its `afterAll`) is killed then.
  */
 export function startProcess(
   command: string,
@@ -28,6 +46,8 @@ export function startProcess(
   })
   if (child.pid === undefined) throw new Error(`Could not start ${command}`)
   const pid = child.pid
+  groups.add(pid)
+  stopGroupsOnExit()
   let output = ''
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()))
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
@@ -35,7 +55,10 @@ export function startProcess(
     child.once('exit', (code, signal) => resolve(code ?? signal)),
   )
   let done = false
-  void exited.then(() => (done = true))
+  void exited.then(() => {
+    done = true
+    groups.delete(pid)
+  })
   const signal = (name: NodeJS.Signals): void => {
     try {
       process.kill(-pid, name)
