@@ -6,8 +6,9 @@ import { defineConfig } from 'vitest/config'
 // - `talk-e2e-dev`: the suites that start Slidev's own server (`pnpm dev`, `dev:remote`,
 //   `pnpm export`). They share the deck's Vite dependency cache (`node_modules/.vite`)
 //   and its declaration file of ids (`types/guide.d.ts`), so they never overlap.
-// - `talk-e2e-built`: the suites over a built deck (`pnpm build` first), each serving
-//   `dist/` or a build of its own in a temporary folder: they only read the deck.
+// - `talk-e2e-built`: the suites over a built deck (`pnpm build` first), serving `dist/`
+//   or the deck as deployed (under a sub-path, with its QR code), built once for the group
+//   by `e2e/deployed-deck.ts`: they only read the decks.
 const shared = { testTimeout: 180_000, hookTimeout: 120_000, fileParallelism: false }
 
 export default defineConfig({
@@ -25,6 +26,7 @@ export default defineConfig({
           ...shared,
           name: 'talk-e2e-built',
           include: ['e2e/**/*.e2e.ts'],
+          globalSetup: ['e2e/deployed-deck.ts'],
           exclude: ['e2e/live.e2e.ts', 'e2e/remote.e2e.ts', 'e2e/export.e2e.ts'],
         },
       },

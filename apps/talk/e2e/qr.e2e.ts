@@ -1,8 +1,9 @@
 /**
- * The QR code to the published deck: built with `TALK_URL` into a temporary site, the
- * first and last slides photographed in Chromium and their QR codes decoded (jsQR): they
- * must give back `TALK_URL`. A bad `TALK_URL` stops the build with one line naming the
- * variable, and writes nothing. The deck built without it (`dist/`) shows no QR code.
+ * The QR code to the published deck: the deck as deployed, built with `TALK_URL` (once for
+ * the group, by `deployed-deck.ts`), its first and last slides photographed in Chromium
+ * and their QR codes decoded (jsQR): they must give back `TALK_URL`. A bad `TALK_URL`
+ * stops the build with one line naming the variable, and writes nothing. The deck built
+ * without it (`dist/`) shows no QR code.
  */
 import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
@@ -14,11 +15,12 @@ import { cleanEnv, launchChromium, serveStatic, type StaticServer } from '@ai-en
 import jsQR from 'jsqr'
 import type { Browser, Page } from 'playwright-core'
 import { PNG } from 'pngjs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { appDir, deckSlides, slidevBin } from '../test/deck.ts'
 
 const run = promisify(execFile)
-const talkUrl = 'https://speaker.example/so-you-wana-be-an-ai-engineer/'
+const deployed = inject('deployedDeck')
+const talkUrl = deployed.url
 const shotsDir = process.env.TALK_SHOTS || join(tmpdir(), 'talk-shots')
 
 let site: string
@@ -38,10 +40,10 @@ async function build(out: string, env: Record<string, string>) {
   )
 }
 
-/** Slide `no` of the deck at `origin`, once its layout and fonts are there. */
-async function openSlide(origin: string, no: number): Promise<Page> {
+/** Slide `no` of the deck at `root` (its URL, with a trailing slash), once its layout and fonts are there. */
+async function openSlide(root: string, no: number): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } })
-  await page.goto(`${origin}/${no}`, { waitUntil: 'networkidle' })
+  await page.goto(`${root}${no}`, { waitUntil: 'networkidle' })
   await page.locator(`#slide-content .slidev-page-${no} .slidev-layout`).waitFor()
   await page.evaluate(() => document.fonts.ready.then(() => undefined))
   return page
@@ -57,8 +59,6 @@ function decodeQr(png: Buffer): string | undefined {
 beforeAll(async () => {
   total = (await deckSlides()).length
   site = await mkdtemp(join(tmpdir(), 'talk-qr-'))
-  const built = await build(join(site, 'dist'), { TALK_URL: talkUrl })
-  expect(built.code, built.stderr).toBe(0)
   browser = await launchChromium()
 })
 
@@ -71,10 +71,10 @@ afterAll(async () => {
 
 describe('the QR code to the published deck', () => {
   it('should decode to TALK_URL on the first and the last slide', async () => {
-    const server = await serveStatic(join(site, 'dist'))
+    const server = await serveStatic(deployed.site, `${deployed.base.slice(1)}index.html`)
     servers.push(server)
     for (const no of [1, total]) {
-      const page = await openSlide(server.origin, no)
+      const page = await openSlide(`${server.origin}${deployed.base}`, no)
       const slide = page.locator('#slide-content')
       const shot = await slide.screenshot({ path: join(shotsDir, `qr-slide-${no}.png`) })
       expect(decodeQr(shot), `slide ${no}`).toBe(talkUrl)
@@ -89,7 +89,7 @@ describe('the QR code to the published deck', () => {
   })
 
   it('should show no QR code on the slides in between', async () => {
-    const page = await openSlide(servers[0]!.origin, 2)
+    const page = await openSlide(`${servers[0]!.origin}${deployed.base}`, 2)
     // Slidev keeps the neighbouring slides in the page, hidden: look at slide 2 only.
     expect(await page.locator('.slidev-page-2 .slidev-layout').count()).toBe(1)
     expect(await page.locator('.slidev-page-2 .talk-qr').count()).toBe(0)
@@ -102,7 +102,7 @@ describe('the QR code to the published deck', () => {
     const server = await serveStatic(dist)
     servers.push(server)
     for (const no of [1, total]) {
-      const page = await openSlide(server.origin, no)
+      const page = await openSlide(`${server.origin}/`, no)
       expect(await page.locator('.talk-qr, .talk-qr-code').count(), `slide ${no}`).toBe(0)
       const shot = await page.locator('#slide-content').screenshot()
       expect(decodeQr(shot), `slide ${no}`).toBeUndefined()

@@ -1,24 +1,20 @@
 /**
  * The deck deployed under a sub-path, as on GitHub Pages (`https://USER.github.io/REPO/`):
- * built with `--base /ai-engineer/` into a temporary site, served from that path with the
- * SPA fallback, every slide and the presenter view checked in real Chromium.
+ * built with `--base /ai-engineer/` into a temporary site (once for the group, by
+ * `deployed-deck.ts`), served from that path with the SPA fallback, every slide and the
+ * presenter view checked in real Chromium.
  */
 import { getSection } from '@ai-engineer/content'
-import { execFile } from 'node:child_process'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { launchChromium, serveStatic, type StaticServer } from '@ai-engineer/test-utils'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { normalize, noteTexts } from '../lib/notes.ts'
-import { appDir, deckSlides, slidevBin, type SlideNames } from '../test/deck.ts'
+import { deckSlides, type SlideNames } from '../test/deck.ts'
 
-const run = promisify(execFile)
-const base = '/ai-engineer/'
+const { site, base } = inject('deployedDeck')
 
-let site: string
 let server: StaticServer
 let browser: Browser
 let context: BrowserContext
@@ -40,20 +36,7 @@ async function open(path: string, ready: string): Promise<Page> {
 
 beforeAll(async () => {
   slides = await deckSlides()
-  site = await mkdtemp(join(tmpdir(), 'talk-subpath-'))
-  const started = Date.now()
-  await run(
-    process.execPath,
-    [slidevBin, 'build', '--base', base, '--out', join(site, 'ai-engineer')],
-    {
-      cwd: appDir,
-      maxBuffer: 32 * 1024 * 1024,
-    },
-  )
-  console.log(
-    `sub-path e2e: built the deck for ${base} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-  )
-  server = await serveStatic(site, 'ai-engineer/index.html')
+  server = await serveStatic(site, `${base.slice(1)}index.html`)
   browser = await launchChromium()
   context = await browser.newContext({ viewport: { width: 1280, height: 720 } })
   context.on('requestfinished', async (request) => {
@@ -73,12 +56,11 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
   await server?.stop()
-  if (site) await rm(site, { recursive: true, force: true })
 })
 
 describe(`the deck deployed under ${base}`, () => {
   it('should reference its assets under the base path', async () => {
-    const html = await readFile(join(site, 'ai-engineer/index.html'), 'utf8')
+    const html = await readFile(join(site, base, 'index.html'), 'utf8')
     expect(html).toContain(`src="${base}assets/`)
     expect(html).not.toMatch(/(?:src|href)="\/assets\//)
   })
