@@ -183,7 +183,7 @@ describe('the built deck in Chromium', () => {
     const hidden = list.locator('> li.slidev-vclick-hidden')
     expect(await items.count()).toBe(4)
     for (let shown = 0; shown <= 4; shown++) {
-      await expect.poll(() => hidden.count()).toBe(4 - shown)
+      await expect.poll(() => hidden.count(), { timeout: 15_000 }).toBe(4 - shown)
       if (shown < 4) await page.keyboard.press('ArrowRight')
     }
     await page.locator('#slide-content').screenshot({

@@ -149,11 +149,14 @@ beforeAll(async () => {
       what: 'the slide with its list, no item revealed',
     })
     await presenter.locator('.slidev-note').first().waitFor()
-    // Two clicks given in the presenter view; after each, both views are at that click.
-    // (A page behind another gets no animation frames: these polls read the DOM directly.)
+    // Two clicks given in the presenter view, with its "next" button (a key would do, but
+    // Slidev repeats a key held down, and a page too busy to see it go up in time takes a
+    // second step); after each, both views are at that click. (A page behind another
+    // gets no animation frames: these polls read the DOM directly.)
+    const next = presenter.getByTitle('Go to next slide')
     for (const clicks of [1, 2]) {
       await presenter.bringToFront()
-      await presenter.keyboard.press('ArrowRight')
+      await next.click()
       await pollUntil(
         presenterPlace,
         { slide: listSlide, clicks, total: 4 },
