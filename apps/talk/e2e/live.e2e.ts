@@ -7,7 +7,8 @@
  *
  * The server presents a copy of the content package's guide (`TALK_GUIDE_DIR`), so the
  * repository's guide never changes under the suites that run beside this one. The deck's
- * declaration file of ids is the repository's own: it is restored after.
+ * declaration file of ids is the repository's own: it is restored after (or removed, when
+ * the run began without one).
  *
  * Every wait polls a state of the page (what the slide shows, where the presenter is),
  * read again after any navigation; none waits on time.
@@ -45,7 +46,8 @@ const afterSave = { timeout: 15_000 }
 let copy: string
 let guideFile: string
 let original: string
-let originalDeclarations: string
+/** The deck's declaration file before the run: `null` when there was none (a fresh clone). */
+let originalDeclarations: string | null | undefined
 let dev: RunningProcess
 let browser: Browser
 let origin: string
@@ -100,7 +102,11 @@ beforeAll(async () => {
   await cp(guideDir(), copy, { recursive: true })
   guideFile = join(copy, 'intro.md')
   original = await readFile(guideFile, 'utf8')
-  originalDeclarations = await readFile(declarationFile, 'utf8')
+  // The dev server writes it; a clone that has never run `pnpm dev` has none yet.
+  originalDeclarations = await readFile(declarationFile, 'utf8').catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+    throw error
+  })
   expect(original).toContain(before)
   expect(original).toMatch(brokenImage)
   const port = await freePort()
@@ -188,7 +194,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
   await dev?.stop()
-  if (originalDeclarations !== undefined) await writeFile(declarationFile, originalDeclarations)
+  if (originalDeclarations === null) await rm(declarationFile, { force: true })
+  else if (originalDeclarations !== undefined) await writeFile(declarationFile, originalDeclarations)
   if (copy !== undefined) await rm(copy, { recursive: true, force: true })
 })
 

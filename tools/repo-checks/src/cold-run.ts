@@ -11,7 +11,7 @@
  * `--busy` starts a process that spins on one core for the whole run and stops it after.
  * Each run's full output goes to `<tmp>/cold-run-<n>.log`. Exit code 1 when any run failed.
  */
-import { spawn } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { existsSync, readdirSync } from 'node:fs'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -31,15 +31,23 @@ function packageDirs(): string[] {
 }
 
 /**
- * What a fresh clone on a new machine does not have: turbo's local cache and logs, Vite's
- * and vitest's caches (`node_modules/.vite`, the config bundles in `.vite-temp`), Slidev's
- * generated modules (`node_modules/.slidev`) and the cache Slidev keeps in its own package
- * folder when it runs in its global mode, and every build output.
+ * What a fresh clone on a new machine does not have: every file git ignores outside
+ * `node_modules` by the repository's `.gitignore` files (build outputs, generated modules and declarations, turbo's local cache
+ * and logs), and, inside it, Vite's and vitest's caches (`node_modules/.vite`, the config
+ * bundles in `.vite-temp`), Slidev's generated modules (`node_modules/.slidev`) and the
+ * cache Slidev keeps in its own package folder when it runs in its global mode.
  */
 export function coldPaths(): string[] {
-  const paths = [join(root, '.turbo'), join(root, 'node_modules/.vite')]
+  const ignored = execFileSync(
+    'git',
+    // Only the repository's own .gitignore files: a developer's global excludes (an
+    // editor's folder) are not the project's to delete.
+    ['ls-files', '--others', '--ignored', '--exclude-per-directory=.gitignore', '--directory', '-z'],
+    { cwd: root, encoding: 'utf8' },
+  )
+  const paths = ignoredOutsideNodeModules(ignored.split('\0')).map((path) => join(root, path))
+  paths.push(join(root, 'node_modules/.vite'))
   for (const dir of packageDirs()) {
-    paths.push(join(dir, '.turbo'), join(dir, 'dist'), join(dir, 'src/generated'))
     for (const cache of ['.vite', '.vite-temp', '.slidev']) {
       paths.push(join(dir, 'node_modules', cache))
     }
@@ -49,6 +57,11 @@ export function coldPaths(): string[] {
     paths.push(join(store, name, 'node_modules/@slidev/cli/node_modules/.vite'))
   }
   return paths.filter((path) => existsSync(path))
+}
+
+/** Of git's ignored paths (relative, `/` after a folder), those not in a `node_modules`. */
+export function ignoredOutsideNodeModules(paths: string[]): string[] {
+  return paths.filter((path) => path !== '' && !path.split('/').includes('node_modules'))
 }
 
 interface SuiteCount {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { suiteCounts } from '../src/cold-run.ts'
+import { ignoredOutsideNodeModules, suiteCounts } from '../src/cold-run.ts'
 import { taskTimes } from '../src/task-times.ts'
 
 describe('the cold run', () => {
@@ -14,6 +14,27 @@ describe('the cold run', () => {
       { task: '@ai-engineer/content:e2e', passed: 177, failed: 0, skipped: 0 },
       { task: '@ai-engineer/talk:e2e e2e:built', passed: 19, failed: 0, skipped: 0 },
       { task: '@ai-engineer/talk:e2e e2e:dev', passed: 11, failed: 1, skipped: 2 },
+    ])
+  })
+})
+
+describe('what a cold run deletes', () => {
+  it("should take every file git ignores, generated ones too, and keep the installed packages", () => {
+    expect(
+      ignoredOutsideNodeModules([
+        '.turbo/',
+        'apps/talk/dist/',
+        'apps/talk/types/guide.d.ts',
+        'node_modules/',
+        'packages/content/node_modules/',
+        'packages/content/src/generated/',
+        '',
+      ]),
+    ).toEqual([
+      '.turbo/',
+      'apps/talk/dist/',
+      'apps/talk/types/guide.d.ts',
+      'packages/content/src/generated/',
     ])
   })
 })
