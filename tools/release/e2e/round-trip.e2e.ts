@@ -507,20 +507,20 @@ describe('publish round trip', () => {
           title: expect.any(String),
         })
       })
+    })
 
-      it('should type-check under moduleResolution nodenext and bundler', async () => {
-        const tsc = path.join(consumer, 'node_modules', 'typescript', 'bin', 'tsc')
-        const results = await step(
-          `${manager}, Node ${line}: tsc --noEmit (nodenext, bundler)`,
-          () =>
-            Promise.all(
-              ['tsconfig.nodenext.json', 'tsconfig.bundler.json'].map((config) =>
-                onNode(line, [tsc, '-p', config]),
-              ),
-            ),
-        )
-        for (const result of results) expect(result.code, describeFailure(result)).toBe(0)
-      })
+    // Once a project: what tsc reports depends on TypeScript and the packages' types, not on
+    // the Node that runs it (the pinned one, this process's).
+    it('should type-check under moduleResolution nodenext and bundler', async () => {
+      const tsc = path.join(consumer, 'node_modules', 'typescript', 'bin', 'tsc')
+      const results = await step(`${manager}: tsc --noEmit (nodenext, bundler)`, () =>
+        Promise.all(
+          ['tsconfig.nodenext.json', 'tsconfig.bundler.json'].map((config) =>
+            run(process.execPath, [tsc, '-p', config], { cwd: consumer, env: environment() }),
+          ),
+        ),
+      )
+      for (const result of results) expect(result.code, describeFailure(result)).toBe(0)
     })
   })
 
