@@ -15,6 +15,7 @@ test('should expose exactly the documented names from each entry point', async (
   ])
   expect(Object.keys(await import('@ai-engineer/content/parse')).sort()).toEqual([
     'GuideError',
+    'checkGuide',
     'defaultMaxBytes',
     'defaultMaxDelimiters',
     'defaultMaxNesting',

@@ -7,7 +7,7 @@ import { toMdast } from 'hast-util-to-mdast'
 import type { PhrasingContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import type { VFile } from 'vfile'
-import { fail, warn } from '../../messages.js'
+import { fail, warn } from '../../report/index.js'
 import type { Figure } from '../../types.js'
 import { attributeNames, isElement, significant } from './html-fragment.js'
 

@@ -4,9 +4,9 @@ import type { Plugin } from 'unified'
 import type { Point } from 'unist'
 import type { VFile } from 'vfile'
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml'
-import { isSafeUrl } from './safe-url.js'
-import { fail, warn } from './messages.js'
-import type { GuideAuthor } from './types.js'
+import { isSafeUrl } from '../runtime/index.js'
+import { fail, warn } from '../report/index.js'
+import type { GuideAuthor } from '../types.js'
 
 /** Options of {@link remarkGuideFrontmatter}: none yet. */
 export interface FrontmatterOptions {}

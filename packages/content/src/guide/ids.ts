@@ -3,7 +3,7 @@
  * writes into its generated module and what `@ai-engineer/content/vite` writes into a
  * project's declaration file, so both type ids the same way.
  */
-import type { GuidePage } from './types.js'
+import type { GuidePage } from '../types.js'
 
 /** The ids of a guide, in order: pages, then sections and figures across pages. */
 export interface GuideIds {

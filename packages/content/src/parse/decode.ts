@@ -5,7 +5,7 @@
  */
 import type { VFile } from 'vfile'
 import { location } from 'vfile-location'
-import { fail } from './messages.js'
+import { fail } from '../report/index.js'
 
 const strict = new TextDecoder('utf-8', { fatal: true })
 const lenient = new TextDecoder('utf-8')

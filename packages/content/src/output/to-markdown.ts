@@ -6,8 +6,8 @@ import {
   type Options as ToMarkdownExtension,
 } from 'mdast-util-to-markdown'
 import { stringify as stringifyYaml } from 'yaml'
-import { nodeMarkdownExtensions } from './nodes/index.js'
-import type { GuidePage, Section } from './types.js'
+import { nodeMarkdownExtensions } from '../nodes/index.js'
+import type { GuidePage, Section } from '../types.js'
 
 /** mdast-util-to-markdown extension with the handlers of every node of ours. */
 export function guideToMarkdown(): ToMarkdownExtension {

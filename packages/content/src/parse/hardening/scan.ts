@@ -5,7 +5,7 @@
  * Frontmatter and top-level fenced code are skipped.
  */
 import { location } from 'vfile-location'
-import { containerOpeners } from '../nodes/index.js'
+import { containerOpeners } from '../../nodes/index.js'
 import { quotePrefix, readLines, thematicBreak } from './lines.js'
 
 /** The limits the scan and the tree check enforce. */

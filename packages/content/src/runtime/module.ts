@@ -3,7 +3,7 @@
  * time: the same names and behaviour as the package's main entry (`guide`, the id lists,
  * `getPage`, `getSection`, `getFigure`). Runs in the browser and in Node.js.
  */
-import type { Figure, Guide, GuideAuthor, GuidePage, GuideRoot, Section } from './types.js'
+import type { Figure, Guide, GuideAuthor, GuidePage, GuideRoot, Section } from '../types.js'
 
 /** A page as a compiled guide holds it: no positions, sections and figures derived. */
 export interface PageData {

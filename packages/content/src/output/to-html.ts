@@ -4,7 +4,7 @@ import rehypeSanitize, { defaultSchema, type Options as Schema } from 'rehype-sa
 import rehypeStringify from 'rehype-stringify'
 import remarkRehype from 'remark-rehype'
 import { unified, type Processor } from 'unified'
-import { nodeHastHandlers, withNodeSanitize } from './nodes/index.js'
+import { nodeHastHandlers, withNodeSanitize } from '../nodes/index.js'
 
 /**
  * GitHub's sanitize schema, narrowed to http, https and mailto links and

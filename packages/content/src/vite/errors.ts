@@ -6,7 +6,7 @@
 import { codeFrameColumns } from '@babel/code-frame'
 import type { VFile } from 'vfile'
 import { reporter } from 'vfile-reporter'
-import type { GuideError } from './guide-error.js'
+import type { GuideError } from '../report/index.js'
 
 /** The fields of Vite's error overlay (`ErrorPayload['err']`). */
 export interface OverlayError {

@@ -11,16 +11,15 @@ import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { HmrContext, Plugin, ViteDevServer } from 'vite'
-import { GuideError } from './guide-error.js'
-import { duplicateId, guideIds } from './guide-ids.js'
-import { parseGuide } from './parse-guide.js'
-import type { GuidePage } from './types.js'
-import { guideModule, type GuideData, type GuideModule } from './vite-api.js'
-import { declarations } from './vite-dts.js'
-import { GuidesError, overlayError, reportText } from './vite-errors.js'
+import { duplicateId, guideIds } from '../guide/index.js'
+import { GuideError, parseGuide } from '../parse/index.js'
+import type { GuidePage } from '../types.js'
+import { guideModule, type GuideData, type GuideModule } from '../runtime/index.js'
+import { declarations } from './dts.js'
+import { GuidesError, overlayError, reportText } from './errors.js'
 
-export type { GuideData, GuideModule, PageData } from './vite-api.js'
-export { GuidesError } from './vite-errors.js'
+export type { GuideData, GuideModule, PageData } from '../runtime/index.js'
+export { GuidesError } from './errors.js'
 
 /** Options of {@link guides}. */
 export interface GuidesOptions {
@@ -66,7 +65,7 @@ export function liveGuides(dir: string): GuideModule | undefined {
 }
 
 // The module's runtime, next to this file in `dist/`.
-const runtime = fileURLToPath(new URL('./vite-api.js', import.meta.url))
+const runtime = fileURLToPath(new URL('./runtime.js', import.meta.url))
 const ownPackage = '@ai-engineer/content'
 
 /** The Vite plugin: `plugins: [vue(), guides({ dir: 'docs' })]`. */

@@ -6,7 +6,7 @@
  */
 import type { Heading, Nodes } from 'mdast'
 import { toString } from 'mdast-util-to-string'
-import type { GuidePage } from './types.js'
+import type { GuidePage } from '../types.js'
 
 /** A heading of a page, with the headings under it. */
 export interface TocEntry {

@@ -1,7 +1,7 @@
 import type { Html, Parent, Root } from 'mdast'
 import type { Plugin } from 'unified'
 import { SKIP, visit } from 'unist-util-visit'
-import { fail } from './messages.js'
+import { fail } from '../report/index.js'
 
 /** Options of {@link remarkGuideHtml}: none yet. */
 export interface HtmlOptions {}

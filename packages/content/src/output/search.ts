@@ -2,8 +2,8 @@
  * One document per section of the guide, ready for a client-side search index
  * (MiniSearch, FlexSearch, Orama, …), computed when the package was built.
  */
-import { derivedPages } from './generated/derived-data.js'
-import type { PageId, SectionId } from './generated/guide.js'
+import { derivedPages } from '../generated/derived-data.js'
+import type { PageId, SectionId } from '../generated/guide.js'
 
 /** A section as a search document. */
 export interface SearchDocument {

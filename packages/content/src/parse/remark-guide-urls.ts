@@ -1,8 +1,8 @@
 import type { Root } from 'mdast'
 import type { Plugin } from 'unified'
 import { visit } from 'unist-util-visit'
-import { fail } from './messages.js'
-import { isSafeUrl, safeProtocols } from './safe-url.js'
+import { fail } from '../report/index.js'
+import { isSafeUrl, safeProtocols } from '../runtime/index.js'
 
 /** Options of {@link remarkGuideUrls}: none yet. */
 export interface UrlOptions {}

@@ -4,8 +4,8 @@
  * section its title, plain text and excerpt. `derivePage` computes the same
  * for a page of your own (from `parseGuide`).
  */
-import { derivedPages } from './generated/derived-data.js'
-import type { PageId } from './generated/guide.js'
+import { derivedPages } from '../generated/derived-data.js'
+import type { PageId } from '../generated/guide.js'
 import type { DerivedPage } from './derive.js'
 
 export { derivedPages }

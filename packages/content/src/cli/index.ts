@@ -9,9 +9,13 @@ import { readFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { VFile } from 'vfile'
 import { reporter } from 'vfile-reporter'
-import { defaultMaxBytes, defaultMaxDelimiters, defaultMaxNesting } from './hardening/parser.js'
-import { fail, hasErrors } from './messages.js'
-import { checkGuide } from './parse-guide.js'
+import {
+  checkGuide,
+  defaultMaxBytes,
+  defaultMaxDelimiters,
+  defaultMaxNesting,
+} from '../parse/index.js'
+import { fail, hasErrors } from '../report/index.js'
 
 const usage = `Usage: ai-engineer-content check [options] <files…>
 

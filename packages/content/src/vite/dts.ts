@@ -3,7 +3,7 @@
  * the guides' literal id types (written by the same code as the package's own build)
  * and the module's API typed by them, so `tsc`, `vue-tsc` and editors know the ids.
  */
-import { idTypes, type GuideIds } from './guide-ids.js'
+import { idTypes, type GuideIds } from '../guide/index.js'
 
 /** The text of the declaration file of `moduleId`, generated from the guides in `from`. */
 export function declarations(moduleId: string, ids: GuideIds, from: string): string {

@@ -5,7 +5,7 @@
  */
 import type { Nodes, Root } from 'mdast'
 import type { Position } from 'unist'
-import { nestingNodeTypes } from '../nodes/index.js'
+import { nestingNodeTypes } from '../../nodes/index.js'
 
 /** Nodes that nest: each one is a level for `maxNesting` (mdast's, then ours from the registry). */
 const nesting = new Set<string>([

@@ -2,8 +2,8 @@
  * Parse guides written like "So You Wana Be an AI Engineer?": markdown with
  * mkdocs-style raw HTML figures, `<hr>` breaks and gemoji shortcodes.
  */
-export { parseGuide, guideProcessor, type ParseOptions } from './parse-guide.js'
-export { GuideError } from './guide-error.js'
+export { checkGuide, parseGuide, guideProcessor, type ParseOptions } from './parse-guide.js'
+export { GuideError } from '../report/index.js'
 export {
   default as remarkGuideParse,
   defaultMaxBytes,
@@ -18,13 +18,13 @@ export {
   type NodeRegistry,
   type NodeSpec,
   type SanitizeAdditions,
-} from './nodes/index.js'
+  remarkGuideEmoji,
+  remarkGuideFigure,
+  remarkGuideSections,
+} from '../nodes/index.js'
 export { default as remarkGuideFrontmatter } from './remark-guide-frontmatter.js'
-export { default as remarkGuideFigure } from './nodes/figure/plugin.js'
 export { default as remarkGuideHtml } from './remark-guide-html.js'
-export { default as remarkGuideEmoji } from './nodes/emoji/plugin.js'
 export { default as remarkGuideUrls } from './remark-guide-urls.js'
 export { default as remarkGuideReferences } from './remark-guide-references.js'
-export { default as remarkGuideSections } from './nodes/section/plugin.js'
-export type * from './types.js'
+export type * from '../types.js'
 export type { GuideMeta } from './remark-guide-frontmatter.js'
