@@ -22,6 +22,7 @@ test('should expose exactly the documented names from each entry point', async (
     'guideNodeTypes',
     'guideNodes',
     'guideProcessor',
+    'guideRules',
     'parseGuide',
     'remarkGuideEmoji',
     'remarkGuideFigure',

@@ -98,7 +98,7 @@ describe('remarkGuideFigure', () => {
     )
     expect(tree.children[0]?.type).toBe('figure')
     expect(file.messages.map((message) => [message.fatal, message.ruleId])).toEqual([
-      [false, 'figure-attribute'],
+      [false, 'attribute-dropped'],
     ])
   })
 

@@ -143,13 +143,13 @@ describe('guides()', () => {
   test('should keep the last good module and report the position of a broken guide', async () => {
     await start()
     await served()
-    const broken = intro('scientist', '\n<figure><img src="a.png"></figure>\n')
+    const broken = intro('scientist', '\n<figure><img alt="A chart"></figure>\n')
     const update = await save(broken)
     expect(update).toEqual([])
     const error = sent.find((payload) => payload.type === 'error')?.err
     expect(error?.message).toMatch(/guide[/\\]intro\.md:16:9/)
     expect(error?.loc).toMatchObject({ line: 16, column: 9 })
-    expect(error?.frame).toContain('> 16 | <figure><img src="a.png"></figure>')
+    expect(error?.frame).toContain('> 16 | <figure><img alt="A chart"></figure>')
     expect(JSON.stringify((await served()).guide)).toContain('The engineer works here.')
 
     expect(await save(intro('fixed'))).not.toEqual([])

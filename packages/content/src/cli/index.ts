@@ -15,7 +15,7 @@ import {
   defaultMaxDelimiters,
   defaultMaxNesting,
 } from '../parse/index.js'
-import { fail, hasErrors } from '../report/index.js'
+import { hasErrors, report } from '../report/index.js'
 
 const usage = `Usage: ai-engineer-content check [options] <files…>
 
@@ -82,7 +82,7 @@ async function main(args: string[]): Promise<number> {
       bytes = await readFile(path)
     } catch (error) {
       const file = new VFile({ path })
-      fail(file, `Cannot read the file: ${(error as Error).message}`, undefined, 'read')
+      report(file, `Cannot read the file: ${(error as Error).message}`, undefined, 'read')
       files.push(file)
       continue
     }
@@ -91,8 +91,8 @@ async function main(args: string[]): Promise<number> {
     files.push(file)
   }
 
-  const report = reporter(files, { quiet: values.quiet === true })
-  if (report) process.stderr.write(`${report}\n`)
+  const text = reporter(files, { quiet: values.quiet === true })
+  if (text) process.stderr.write(`${text}\n`)
   const failed = files.filter((file) => hasErrors(file)).length
   const time = Math.round(performance.now() - started)
   process.stderr.write(

@@ -5,7 +5,7 @@
  */
 import type { VFile } from 'vfile'
 import { location } from 'vfile-location'
-import { fail } from '../report/index.js'
+import { report } from '../report/index.js'
 
 const strict = new TextDecoder('utf-8', { fatal: true })
 const lenient = new TextDecoder('utf-8')
@@ -25,7 +25,7 @@ export function decodeUtf8(bytes: Uint8Array, file: VFile): string {
     // The bytes before `at` are valid: decode them to count lines and columns as the parser does.
     const before = lenient.decode(bytes.subarray(0, at))
     const byte = (bytes[at] ?? 0).toString(16).toUpperCase().padStart(2, '0')
-    throw fail(
+    throw report(
       file,
       utf16
         ? 'The file is UTF-16 (it starts with a UTF-16 byte order mark): save it as UTF-8'

@@ -2,8 +2,24 @@
  * Parse guides written like "So You Wana Be an AI Engineer?": markdown with
  * mkdocs-style raw HTML figures, `<hr>` breaks and gemoji shortcodes.
  */
-export { checkGuide, parseGuide, guideProcessor, type ParseOptions } from './parse-guide.js'
-export { GuideError } from '../report/index.js'
+export {
+  checkGuide,
+  parseGuide,
+  guideProcessor,
+  type ParseOptions,
+  type ProcessorOptions,
+} from './parse-guide.js'
+export {
+  GuideError,
+  guideRules,
+  type GuideErrorOptions,
+  type RuleId,
+  type RuleSetting,
+  type RuleSettings,
+  type RuleSpec,
+  type SettableRuleId,
+  type Severity,
+} from '../report/index.js'
 export {
   default as remarkGuideParse,
   defaultMaxBytes,

@@ -7,10 +7,16 @@ import { unified, type Compiler, type Processor } from 'unified'
 import { visit } from 'unist-util-visit'
 import { VFile } from 'vfile'
 import { VFileMessage } from 'vfile-message'
-import { GuideError } from '../report/index.js'
-import remarkGuideParse, { type LimitOptions } from './hardening/parser.js'
-import { fail, hasErrors } from '../report/index.js'
 import { nodePlugins } from '../nodes/index.js'
+import {
+  applyRules,
+  checkRuleSettings,
+  GuideError,
+  hasErrors,
+  report,
+  type RuleSettings,
+} from '../report/index.js'
+import remarkGuideParse, { type LimitOptions } from './hardening/parser.js'
 import remarkGuideFrontmatter, { isSlug } from './remark-guide-frontmatter.js'
 import remarkGuideHtml from './remark-guide-html.js'
 import remarkGuideReferences from './remark-guide-references.js'
@@ -19,18 +25,28 @@ import type { Figure, GuidePage, GuideRoot } from '../types.js'
 
 export { defaultMaxBytes } from './hardening/parser.js'
 
+/** Options of {@link guideProcessor}: the limits, and the severities of rules. */
+export interface ProcessorOptions extends LimitOptions {
+  /** Severities to use instead of the defaults, by rule id: `{ 'figure-alt': 'error' }`. */
+  rules?: RuleSettings | undefined
+}
+
 /** Options of {@link parseGuide}. */
-export interface ParseOptions extends LimitOptions {
+export interface ParseOptions extends ProcessorOptions {
   /** The file's path, for error messages and the default page id. */
   path?: string | undefined
+  /** Warnings fail the page too, as `mkdocs build --strict` does. */
+  strict?: boolean | undefined
 }
 
 /**
  * The unified processor that `parseGuide` runs: our hardened remark-parse
  * (the limits, chunked parsing), remark-gfm, remark-frontmatter (YAML), then
- * our plugins in the order they need, those of our nodes from the registry.
+ * our plugins in the order they need, those of our nodes from the registry;
+ * last, the messages get the severities `rules` give them.
  */
-export function guideProcessor(options?: Readonly<LimitOptions>): Processor<Root, Root, Root> {
+export function guideProcessor(options?: Readonly<ProcessorOptions>): Processor<Root, Root, Root> {
+  const rules = options?.rules ? checkRuleSettings(options.rules) : undefined
   return unified()
     .use(remarkGuideParse, options)
     .use(treeResult)
@@ -42,7 +58,15 @@ export function guideProcessor(options?: Readonly<LimitOptions>): Processor<Root
     .use(nodePlugins('inline'))
     .use(remarkGuideUrls)
     .use(remarkGuideReferences)
-    .use(nodePlugins('structure')) as unknown as Processor<Root, Root, Root>
+    .use(nodePlugins('structure'))
+    .use(ruleSeverities, rules) as unknown as Processor<Root, Root, Root>
+}
+
+/** Give every message the severity the settings give its rule (dropping those set `off`). */
+function ruleSeverities(rules?: Readonly<RuleSettings>) {
+  return (_tree: Root, file: VFile): undefined => {
+    applyRules(file, rules)
+  }
 }
 
 /**
@@ -58,11 +82,12 @@ const processors = new Map<string, Processor<Root, Root, Root>>()
 
 /** A frozen processor per set of limits, made once. */
 function processorFor(options: ParseOptions): Processor<Root, Root, Root> {
-  const limits: LimitOptions = {
+  const limits: ProcessorOptions = {
     maxBytes: options.maxBytes,
     maxNesting: options.maxNesting,
     maxDelimiters: options.maxDelimiters,
     chunkLength: options.chunkLength,
+    rules: options.rules,
   }
   const key = JSON.stringify(limits)
   let processor = processors.get(key)
@@ -84,7 +109,7 @@ export async function parseGuide(
   options: ParseOptions = {},
 ): Promise<GuidePage> {
   const { file, page } = await checkGuide(markdown, options)
-  if (!page) throw new GuideError(file)
+  if (!page) throw new GuideError(file, { strict: options.strict })
   return page
 }
 
@@ -108,14 +133,14 @@ export async function checkGuide(
     throw error
   }
   const page = hasErrors(file) ? undefined : toPage(tree, file)
-  return { file, page }
+  return { file, page: hasErrors(file, options.strict) ? undefined : page }
 }
 
 function toPage(tree: GuideRoot, file: VFile): GuidePage | undefined {
   const meta = file.data.guideMeta ?? {}
   const title = meta.title ?? firstHeading(tree)
   if (!title) {
-    fail(
+    report(
       file,
       'The page has no title: start it with a `# Heading`, or give `title:` in frontmatter',
       { line: 1, column: 1 },

@@ -5,7 +5,7 @@ import type { Point } from 'unist'
 import type { VFile } from 'vfile'
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml'
 import { isSafeUrl } from '../runtime/index.js'
-import { fail, warn } from '../report/index.js'
+import { report } from '../report/index.js'
 import type { GuideAuthor } from '../types.js'
 
 /** Options of {@link remarkGuideFrontmatter}: none yet. */
@@ -76,7 +76,7 @@ function readMeta(node: Yaml, file: VFile, meta: GuideMeta): void {
     // The YAML parser gives up on deep nesting where its stack ran out, which varies from run
     // to run: report that once, at the frontmatter's start.
     if (document.errors.some((error) => error.code === 'RESOURCE_EXHAUSTION')) {
-      fail(
+      report(
         file,
         'Frontmatter YAML nests too deep to read: keep it to `key: value` lines, a list of sections and the `author` map',
         node.position?.start,
@@ -85,7 +85,7 @@ function readMeta(node: Yaml, file: VFile, meta: GuideMeta): void {
       return
     }
     for (const error of document.errors) {
-      fail(
+      report(
         file,
         `Invalid YAML in frontmatter: ${error.message.split('\n')[0]}`,
         at(error.pos[0]),
@@ -98,7 +98,7 @@ function readMeta(node: Yaml, file: VFile, meta: GuideMeta): void {
   const contents = document.contents
   if (contents === null) return
   if (!isMap(contents)) {
-    fail(
+    report(
       file,
       'Frontmatter must be a YAML mapping (`key: value` lines)',
       placeOf(contents),
@@ -117,7 +117,7 @@ function readMeta(node: Yaml, file: VFile, meta: GuideMeta): void {
       case 'id': {
         if (text !== undefined && isSlug(text)) meta.id = text
         else
-          fail(
+          report(
             file,
             'Frontmatter `id` must be a slug (lower case, dashes, no spaces or punctuation), such as `intro`',
             place,
@@ -127,7 +127,7 @@ function readMeta(node: Yaml, file: VFile, meta: GuideMeta): void {
       }
       case 'title': {
         if (text !== undefined && text.trim() !== '') meta.title = text.trim()
-        else fail(file, 'Frontmatter `title` must be non-empty text', place, 'frontmatter-title')
+        else report(file, 'Frontmatter `title` must be non-empty text', place, 'frontmatter-title')
         break
       }
       case 'sections': {
@@ -137,7 +137,7 @@ function readMeta(node: Yaml, file: VFile, meta: GuideMeta): void {
       case 'source': {
         if (text !== undefined && /^https?:\/\//i.test(text) && isSafeUrl(text)) meta.source = text
         else
-          fail(
+          report(
             file,
             'Frontmatter `source` must be an `http:` or `https:` URL',
             place,
@@ -150,7 +150,7 @@ function readMeta(node: Yaml, file: VFile, meta: GuideMeta): void {
         break
       }
       default: {
-        warn(
+        report(
           file,
           `Unknown frontmatter key \`${key}\` is ignored; known keys: ${[...knownKeys].join(', ')}`,
           placeOf(pair.key as YamlNode),
@@ -168,7 +168,7 @@ function readSections(
   placeOf: (value: YamlNode | null | undefined) => Point,
 ): void {
   if (!isSeq(value)) {
-    fail(
+    report(
       file,
       'Frontmatter `sections` must be a list of section ids, one per section of the page',
       placeOf(value),
@@ -182,7 +182,7 @@ function readSections(
     const itemNode = item as YamlNode
     const id = isScalar(itemNode) && typeof itemNode.value === 'string' ? itemNode.value : undefined
     if (id === undefined || !isSlug(id)) {
-      fail(
+      report(
         file,
         'A section id must be a slug (lower case, dashes, no spaces or punctuation), such as `ai-engineers`',
         placeOf(itemNode),
@@ -190,7 +190,7 @@ function readSections(
       )
       ok = false
     } else if (ids.includes(id)) {
-      fail(
+      report(
         file,
         `Duplicate section id \`${id}\` in frontmatter: every section needs its own id`,
         placeOf(itemNode),
@@ -226,7 +226,7 @@ function readAuthor(
       return
     }
   }
-  fail(
+  report(
     file,
     'Frontmatter `author` must be a name, or `name:` and an optional `url:` (http or https)',
     placeOf(value),

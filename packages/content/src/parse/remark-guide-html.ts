@@ -1,7 +1,7 @@
 import type { Html, Parent, Root } from 'mdast'
 import type { Plugin } from 'unified'
 import { SKIP, visit } from 'unist-util-visit'
-import { fail } from '../report/index.js'
+import { report } from '../report/index.js'
 
 /** Options of {@link remarkGuideHtml}: none yet. */
 export interface HtmlOptions {}
@@ -39,7 +39,7 @@ const remarkGuideHtml: Plugin<[(Readonly<HtmlOptions> | null | undefined)?], Roo
       }
       const tag = /^<(\/?[a-z][a-z\d-]*)/i.exec(value)?.[1]?.toLowerCase()
       const what = tag ? `\`<${tag}>\`` : `\`${value.slice(0, 30)}\``
-      fail(
+      report(
         file,
         tag === 'hr' || tag === 'br'
           ? `${what} takes no attributes and stands ${tag === 'hr' ? 'on a line of its own' : 'inside a paragraph'}: write a bare ${what}`

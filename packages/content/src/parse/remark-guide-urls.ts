@@ -1,7 +1,7 @@
 import type { Root } from 'mdast'
 import type { Plugin } from 'unified'
 import { visit } from 'unist-util-visit'
-import { fail } from '../report/index.js'
+import { report } from '../report/index.js'
 import { isSafeUrl, safeProtocols } from '../runtime/index.js'
 
 /** Options of {@link remarkGuideUrls}: none yet. */
@@ -17,10 +17,10 @@ const allowed = `${safeProtocols.map((protocol) => `\`${protocol}:\``).join(', '
  */
 const remarkGuideUrls: Plugin<[(Readonly<UrlOptions> | null | undefined)?], Root> = function () {
   return function (tree, file) {
-    const check = (url: string, what: string, place: Parameters<typeof fail>[2]): void => {
+    const check = (url: string, what: string, place: Parameters<typeof report>[2]): void => {
       if (isSafeUrl(url)) return
       const scheme = /^[^:]*:/.exec(url.trim())?.[0] ?? url.slice(0, 20)
-      fail(
+      report(
         file,
         `Unsafe URL \`${visible(scheme)}…\` in ${what}: use ${allowed}`,
         place,

@@ -13,7 +13,7 @@ import type { Plugin, Processor } from 'unified'
 import type { VFile } from 'vfile'
 import { location } from 'vfile-location'
 import { decodeUtf8 } from '../decode.js'
-import { fail } from '../../report/index.js'
+import { report } from '../../report/index.js'
 import { minChunkLength, parseInChunks } from './chunks.js'
 import { scanText } from './scan.js'
 import { tooDeep } from './tree.js'
@@ -53,11 +53,11 @@ const remarkGuideParse: Plugin<[(Readonly<LimitOptions> | null | undefined)?], s
     self.parser = function (document: string, file: VFile): Root {
       const value = readInput(document, file, maxBytes)
       const scanned = scanText(value, limits)
-      if (scanned) throw fail(file, scanned.reason, scanned, scanned.ruleId)
+      if (scanned) throw report(file, scanned.reason, scanned, scanned.ruleId)
       const tree = parseInChunks(value, (chunk) => parse(chunk, file), chunkLength)
       const deep = tooDeep(tree, limits.maxNesting)
       if (deep) {
-        throw fail(
+        throw report(
           file,
           `Markup nests more than ${limits.maxNesting} levels deep here (block quotes, lists, emphasis, links): flatten it, or raise \`maxNesting\``,
           deep.position?.start,
@@ -84,7 +84,7 @@ function readInput(document: string, file: VFile, maxBytes: number): string {
         ? utf8Length(input)
         : input.length
   if (bytes > maxBytes) {
-    throw fail(
+    throw report(
       file,
       `Guide is ${bytes} bytes, over the limit of ${maxBytes}: split it into pages, or raise \`maxBytes\``,
       { line: 1, column: 1 },
@@ -96,7 +96,7 @@ function readInput(document: string, file: VFile, maxBytes: number): string {
   // eslint-disable-next-line no-control-regex
   const nul = /\u0000/.exec(value)
   if (nul) {
-    throw fail(
+    throw report(
       file,
       'NUL character in the guide: is this a binary file, or saved in UTF-16? Save it as UTF-8 text',
       location(value).toPoint(nul.index),
