@@ -93,13 +93,13 @@ describe('the content build', () => {
 
     const guide = join(copy, 'guide/intro.md')
     const lines = (await readFile(guide, 'utf8')).split('\n').length
-    await appendFile(guide, '\n<div>Not markdown</div>\n')
+    await appendFile(guide, '\n<section>Not markdown</section>\n')
     const broken = await build()
     expect(broken.code).toBe(1)
     // vfile-reporter's format: the file, then `line:column-line:column  error  reason  rule  source`.
     expect(broken.stderr).toMatch(
       new RegExp(
-        `guide/intro\\.md\\n\\s*${lines + 1}:1-${lines + 1}:24\\s+error\\s+Raw HTML \`<div>\` is not supported.*html-unknown\\s+ai-engineer-content`,
+        `guide/intro\\.md\\n\\s*${lines + 1}:1-${lines + 1}:32\\s+error\\s+Raw HTML \`<section>\` is not supported.*html-unknown\\s+ai-engineer-content`,
       ),
     )
     expect(broken.stderr).toContain(

@@ -2,16 +2,25 @@ import type { Nodes, Root, RootContent } from 'mdast'
 import { frontmatterToMarkdown } from 'mdast-util-frontmatter'
 import { gfmToMarkdown } from 'mdast-util-gfm'
 import {
+  defaultHandlers,
   toMarkdown as mdastToMarkdown,
+  type Handle,
   type Options as ToMarkdownExtension,
 } from 'mdast-util-to-markdown'
 import { stringify as stringifyYaml } from 'yaml'
 import { nodeMarkdownExtensions } from '../nodes/index.js'
 import type { GuidePage, Section } from '../types.js'
 
+/**
+ * A line break in a table cell is written `<br>`, as GitHub users write it (a cell is one
+ * line), and parses back to a break; elsewhere it is markdown's own.
+ */
+const breakHandler: Handle = (node, parent, state, info) =>
+  parent?.type === 'tableCell' ? '<br>' : defaultHandlers.break(node, parent, state, info)
+
 /** mdast-util-to-markdown extension with the handlers of every node of ours. */
 export function guideToMarkdown(): ToMarkdownExtension {
-  return { extensions: [...nodeMarkdownExtensions] }
+  return { extensions: [...nodeMarkdownExtensions, { handlers: { break: breakHandler } }] }
 }
 
 /**

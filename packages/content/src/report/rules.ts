@@ -65,6 +65,12 @@ export const guideRules = {
   'admonition-header': fixedError('an admonition header has a kind and a closed title'),
   'admonition-indent': fixedError('an admonition body is indented four spaces'),
   'html-unknown': fixedError('raw HTML has a markdown equivalent'),
+  'html-attribute': fixedError('raw HTML has no event handler'),
+  'image-alt': {
+    severity: 'warn',
+    fixed: false,
+    description: 'a raw `<img>` has an `alt` (else it keeps an empty one)',
+  },
   'url-unsafe': fixedError('URLs are http, https, mailto or relative'),
   'section-count': fixedError('frontmatter lists one id per section'),
   'section-id-duplicate': fixedError('section ids are unique within their page'),

@@ -9,7 +9,7 @@ import { toString } from 'mdast-util-to-string'
 import type { VFile } from 'vfile'
 import { report } from '../../report/index.js'
 import type { Figure } from '../../types.js'
-import { attributeNames, isElement, significant } from './html-fragment.js'
+import { attributeNames, isElement, significant } from '../html-fragment.js'
 
 /** Elements a caption may hold besides text; they become mdast phrasing. */
 const captionElements = new Set(['a', 'em', 'i', 'strong', 'b', 'code', 'br', 'del', 's'])
@@ -18,7 +18,7 @@ const droppedAttributes = new Set([
   'width',
   'height',
   'title',
-  'classname',
+  'class',
   'style',
   'align',
   'loading',

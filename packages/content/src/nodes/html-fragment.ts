@@ -1,5 +1,6 @@
 import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
+import { find, html } from 'property-information'
 import type { Html } from 'mdast'
 import type { Point } from 'unist'
 
@@ -106,7 +107,7 @@ export function isElement(node: ElementContent | undefined, tagName: string): no
   return node?.type === 'element' && node.tagName === tagName
 }
 
-/** The attribute names of an element as the author wrote them (`onError` → `onerror`). */
+/** The attribute names of an element as the author wrote them (`className` → `class`). */
 export function attributeNames(element: Element): string[] {
-  return Object.keys(element.properties).map((name) => name.toLowerCase())
+  return Object.keys(element.properties).map((name) => find(html, name).attribute.toLowerCase())
 }
