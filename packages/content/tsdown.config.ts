@@ -18,4 +18,7 @@ export default defineConfig({
   },
   // The `cli` entry (the `ai-engineer-content` bin) runs on Node.js; the others are platform-neutral.
   deps: { neverBundle: [/^node:/, 'vite'] },
+  // Shared code in a folder of its own: a chunk named after a folder's `index.ts` would
+  // otherwise take `index.d.ts` from the main entry.
+  outputOptions: { chunkFileNames: 'chunks/[name].js' },
 })

@@ -10,13 +10,14 @@
  *   sanitized tree as `toHtml`.
  */
 import { mkdir, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { dirname, join, posix } from 'node:path'
 import type { Root as HastRoot } from 'hast'
 import { toMdast } from 'hast-util-to-mdast'
 import { gfmToMarkdown } from 'mdast-util-gfm'
 import { toMarkdown } from 'mdast-util-to-markdown'
 import { derivePage, shorten, toSafeHast, type DerivedPage } from '../src/output/index.ts'
-import type { GuidePage } from '../src/types.ts'
+import type { LinkUrl } from '../src/runtime/index.ts'
+import type { Guide, GuidePage, NavItem } from '../src/types.ts'
 import { guidePageSchema } from './schema.ts'
 
 /** The source of `src/generated/derived-data.ts`. */
@@ -30,52 +31,70 @@ export const derivedPages: DerivedPage[] = JSON.parse(${JSON.stringify(JSON.stri
 `
 }
 
+/** In `llms/`, a link between pages points to the other page's plain markdown file. */
+const llmsLinkUrl: LinkUrl = (link) =>
+  posix.relative(posix.dirname(`${link.from}.md`), `${link.page}.md`)
+
 /** A page as plain markdown: the sanitized tree, figures as an image and a caption. */
 export function plainMarkdown(page: GuidePage): string {
-  const hast: HastRoot = toSafeHast(page.tree)
+  const hast: HastRoot = toSafeHast(page.tree, { linkUrl: llmsLinkUrl })
   const body = toMarkdown(toMdast(hast), { extensions: [gfmToMarkdown()] }).trim()
   // The sanitizer prefixes ids for HTML; plain markdown has no ids to clobber with.
   return `${body}\n`
 }
 
-function llmsTxt(title: string, pages: GuidePage[], derived: DerivedPage[]): string {
+function llmsTxt(guide: Guide, derived: DerivedPage[]): string {
+  const { title, pages } = guide
   const first = derived[0]?.sections.find((section) => section.text.length > 0)
   const lines = [`# ${title}`, '', `> ${shorten(first?.text ?? title, 200)}`, '']
   const authors = [...new Set(pages.flatMap((page) => (page.author ? [page.author.name] : [])))]
   const sources = [...new Set(pages.flatMap((page) => (page.source ? [page.source] : [])))]
   if (authors.length > 0) lines.push(`Written by ${authors.join(', ')}.`)
   if (sources.length > 0) lines.push(`Original text: ${sources.join(', ')}.`)
-  lines.push(
-    'Each page below is plain markdown; llms-full.txt holds them all in one file.',
-    '',
-    '## Pages',
-    '',
-  )
-  for (const page of derived) {
+  lines.push('Each page below is plain markdown; llms-full.txt holds them all in one file.', '')
+  const byId = new Map(derived.map((page) => [page.id, page]))
+  const entry = (id: string): string => {
+    const page = byId.get(id)!
     const sections = page.sections.map((section) => section.title).join('; ')
-    lines.push(
-      `- [${page.title}](llms/${page.id}.md): ${page.words} words, about ${page.readingMinutes} min; ${sections}`,
-    )
+    return `- [${page.title}](llms/${page.id}.md): ${page.words} words, about ${page.readingMinutes} min; ${sections}`
   }
-  lines.push('', '## Optional', '', `- [${title}, every page](llms-full.txt): the whole guide`, '')
+  // The nav's top-level pages under "Pages", each top-level group under its title.
+  const listed = new Set<string>()
+  const flatten = (items: readonly NavItem[]): string[] =>
+    items.flatMap((item) => {
+      if ('page' in item) {
+        if (listed.has(item.page)) return []
+        listed.add(item.page)
+        return [entry(item.page)]
+      }
+      if ('url' in item) return [`- [${item.title}](${item.url})`]
+      return flatten(item.children)
+    })
+  const top = flatten(guide.nav.filter((item) => !('children' in item)))
+  if (top.length > 0) lines.push('## Pages', '', ...top, '')
+  for (const item of guide.nav) {
+    if ('children' in item) lines.push(`## ${item.title}`, '', ...flatten(item.children), '')
+  }
+  const outside = pages.filter((page) => !listed.has(page.id)).map((page) => entry(page.id))
+  if (outside.length > 0) lines.push('## Outside the nav', '', ...outside, '')
+  lines.push('## Optional', '', `- [${title}, every page](llms-full.txt): the whole guide`, '')
   return lines.join('\n')
 }
 
 /** Write the schema and the llms.txt files into `dir` (the staging `dist/`). */
-export async function writeConsumerFiles(
-  dir: string,
-  title: string,
-  pages: GuidePage[],
-): Promise<string[]> {
+export async function writeConsumerFiles(dir: string, guide: Guide): Promise<string[]> {
+  const { title, pages } = guide
   const derived = pages.map((page) => derivePage(page))
   const markdown = pages.map((page) => plainMarkdown(page))
   const files: [string, string][] = [
     ['schema.json', `${JSON.stringify(guidePageSchema(), null, 2)}\n`],
-    ['llms.txt', llmsTxt(title, pages, derived)],
+    ['llms.txt', llmsTxt(guide, derived)],
     ['llms-full.txt', `# ${title}\n\n${markdown.join('\n---\n\n')}`],
     ...pages.map((page, index): [string, string] => [`llms/${page.id}.md`, markdown[index]!]),
   ]
-  await mkdir(join(dir, 'llms'), { recursive: true })
-  for (const [name, content] of files) await writeFile(join(dir, name), content)
+  for (const [name, content] of files) {
+    await mkdir(dirname(join(dir, name)), { recursive: true })
+    await writeFile(join(dir, name), content)
+  }
   return files.map(([name]) => name)
 }

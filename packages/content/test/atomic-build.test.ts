@@ -14,6 +14,9 @@ import {
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { pathToFileURL } from 'node:url'
+import { guides } from '@ai-engineer/content/vite'
+import { createServer } from 'vite'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
 /**
@@ -120,5 +123,48 @@ describe('the content build', () => {
       /guide\/intro\.md\n\s*1:6\s+error\s+Invalid UTF-8: byte 0xE9 at offset 5/,
     )
     expect(await snapshot(join(copy, 'dist'))).toEqual(dist)
+  }, 240_000)
+
+  test('should build a guide of many pages to the same data as the bin and the Vite plugin', async () => {
+    const fixture = join(packageDir, 'test/guides/devops')
+    await rm(join(copy, 'guide'), { recursive: true, force: true })
+    await cp(fixture, join(copy, 'guide'), { recursive: true })
+    const packaged = await build()
+    expect(packaged.stderr).toContain('drafts/notes.md` is built, but the `nav` does not list it')
+    expect(packaged.code).toBe(0)
+    const fromPackage = (await import(pathToFileURL(join(copy, 'dist/index.js')).href)) as {
+      guide: unknown
+    }
+
+    const out = join(workspace, 'cli-out')
+    const bin = join(packageDir, 'bin/ai-engineer-content.js')
+    await new Promise<void>((resolve, reject) => {
+      execFile(
+        process.execPath,
+        [bin, 'build', join(fixture, 'mkdocs.yml'), '--out', out],
+        (error) => (error ? reject(error) : resolve()),
+      )
+    })
+    const fromCli = (await import(pathToFileURL(join(out, 'index.js')).href)) as { guide: unknown }
+
+    const server = await createServer({
+      root: workspace,
+      configFile: false,
+      logLevel: 'silent',
+      plugins: [guides({ dir: join(fixture, 'mkdocs.yml'), dts: false })],
+      server: { middlewareMode: true, ws: false, watch: null },
+    })
+    try {
+      const fromVite = (await server.ssrLoadModule('virtual:guides')) as { guide: unknown }
+      expect(JSON.parse(JSON.stringify(fromCli.guide))).toEqual(
+        JSON.parse(JSON.stringify(fromPackage.guide)),
+      )
+      expect(JSON.parse(JSON.stringify(fromVite.guide))).toEqual(
+        JSON.parse(JSON.stringify(fromPackage.guide)),
+      )
+      expect((fromPackage.guide as { pages: unknown[] }).pages).toHaveLength(7)
+    } finally {
+      await server.close()
+    }
   }, 240_000)
 })

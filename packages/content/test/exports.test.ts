@@ -10,6 +10,8 @@ test('should expose exactly the documented names from each entry point', async (
     'guide',
     'isSafeUrl',
     'pageIds',
+    'pageUrl',
+    'relativeLinkUrl',
     'safeProtocols',
     'sectionIds',
   ])

@@ -142,7 +142,7 @@ describe('semver guard', () => {
 
   it('should fail when an export is added with no changeset', async () => {
     const clone = await cloneWorkspace()
-    await plant(clone, 'html.d.ts', (text) =>
+    await plant(clone, 'chunks/to-html.d.ts', (text) =>
       text.replace(
         'export declare function toHtml',
         'export declare const htmlVersion: number;\nexport declare function toHtml',
@@ -185,7 +185,7 @@ describe('changelog', () => {
       await git(['commit', '--quiet', '--message', 'planted'])
       return (await git(['rev-parse', 'HEAD'])).stdout.trim()
     }
-    await plant(clone, 'html.d.ts', (text) =>
+    await plant(clone, 'chunks/to-html.d.ts', (text) =>
       text.replace(
         'export declare function toHtml',
         'export declare const htmlVersion: number;\nexport declare function toHtml',

@@ -19,13 +19,7 @@ export type { NodePhase, NodeRegistry, NodeSpec, SanitizeAdditions } from './typ
 export { default as remarkGuideEmoji } from './emoji/plugin.js'
 export { default as remarkGuideFigure } from './figure/plugin.js'
 export { default as remarkGuideSections } from './section/plugin.js'
-export {
-  attributeNames,
-  depth,
-  isElement,
-  parseFragment,
-  significant,
-} from './html-fragment.js'
+export { attributeNames, depth, isElement, parseFragment, significant } from './html-fragment.js'
 
 /** Every node type of ours and where it lives. */
 export const guideNodes = {

@@ -12,6 +12,7 @@ import {
   type GuideNodeName,
   type SectionProps,
 } from './jsx-nodes.js'
+import type { LinkUrl } from '../runtime/index.js'
 import { toSafeHast } from './to-html.js'
 
 /**
@@ -50,6 +51,8 @@ export interface ToJsxOptions<Result = unknown> {
   jsxs: JsxFunction<Result>
   /** Components to use instead of elements, and of our nodes. */
   components?: GuideComponents | undefined
+  /** The URL of a link between pages, as `toHtml`'s option of the same name. */
+  linkUrl?: LinkUrl | undefined
 }
 
 const mdastTypes = new Set([
@@ -155,13 +158,19 @@ function wrapper(jsx: JsxFunction, component: object, name: GuideNodeName): unkn
  */
 export function toJsx<Result>(node: Nodes, options: ToJsxOptions<Result>): Result {
   assertGuideNode(node)
-  const { Fragment, jsx, jsxs, components = {} } = options ?? ({} as Partial<ToJsxOptions<Result>>)
+  const {
+    Fragment,
+    jsx,
+    jsxs,
+    components = {},
+    linkUrl,
+  } = options ?? ({} as Partial<ToJsxOptions<Result>>)
   if (typeof jsx !== 'function' || typeof jsxs !== 'function' || Fragment === undefined) {
     throw new TypeError(
       'toJsx expects `{ Fragment, jsx, jsxs }` from an automatic JSX runtime (such as `react/jsx-runtime`)',
     )
   }
-  const tree: HastRoot = toSafeHast(node)
+  const tree: HastRoot = toSafeHast(node, { linkUrl })
   const runtimeComponents: Record<string, unknown> = {}
   const ours = new Set<GuideNodeName>()
   for (const [name, component] of Object.entries(components)) {

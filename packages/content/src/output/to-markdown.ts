@@ -1,4 +1,4 @@
-import type { Nodes, Root, RootContent } from 'mdast'
+import type { Link, Nodes, Root, RootContent } from 'mdast'
 import { frontmatterToMarkdown } from 'mdast-util-frontmatter'
 import { gfmToMarkdown } from 'mdast-util-gfm'
 import {
@@ -9,7 +9,17 @@ import {
 } from 'mdast-util-to-markdown'
 import { stringify as stringifyYaml } from 'yaml'
 import { nodeMarkdownExtensions } from '../nodes/index.js'
+import type { LinkUrl } from '../runtime/index.js'
 import type { GuidePage, Section } from '../types.js'
+
+/** Options of {@link toMarkdown}. */
+export interface MarkdownOptions {
+  /**
+   * The URL to write for a link between pages (`data.pageLink`). Default: none, so the
+   * link is written as its author wrote it (`docker.md#basics`) and parses back the same.
+   */
+  linkUrl?: LinkUrl | undefined
+}
 
 /**
  * A line break in a table cell is written `<br>`, as GitHub users write it (a cell is one
@@ -28,13 +38,27 @@ export function guideToMarkdown(): ToMarkdownExtension {
  * its metadata as frontmatter; a root of sections writes its section ids
  * there, so that parsing the output gives the same ids back.
  */
-export function toMarkdown(value: Nodes | GuidePage): string {
+export function toMarkdown(
+  value: Nodes | GuidePage,
+  options: Readonly<MarkdownOptions> = {},
+): string {
   const tree =
     'tree' in value ? pageToRoot(value) : value.type === 'root' ? rootToFlow(value) : value
+  const { linkUrl } = options
+  const link: Handle = (node: Link, parent, state, info) => {
+    const target = node.data?.pageLink
+    const url = target && linkUrl ? linkUrl(target, { idPrefix: '' }) : node.url
+    return defaultHandlers.link({ ...node, url }, parent, state, info)
+  }
   return mdastToMarkdown(tree, {
     bullet: '*',
     rule: '-',
-    extensions: [gfmToMarkdown(), frontmatterToMarkdown(['yaml']), guideToMarkdown()],
+    extensions: [
+      gfmToMarkdown(),
+      frontmatterToMarkdown(['yaml']),
+      guideToMarkdown(),
+      ...(linkUrl ? [{ handlers: { link } }] : []),
+    ],
   })
 }
 

@@ -33,8 +33,14 @@ export interface ProcessorOptions extends LimitOptions {
 
 /** Options of {@link parseGuide}. */
 export interface ParseOptions extends ProcessorOptions {
-  /** The file's path, for error messages and the default page id. */
+  /** The file's path, for messages (and, without `pagePath`, the page's own path). */
   path?: string | undefined
+  /**
+   * The page's path in its guide's folder, with `/` (`deploy/docker.md`): the page's
+   * `path`, its default id (`deploy/docker`) and where its relative links start.
+   * Default: the file name of `path`.
+   */
+  pagePath?: string | undefined
   /** Warnings fail the page too, as `mkdocs build --strict` does. */
   strict?: boolean | undefined
 }
@@ -132,11 +138,12 @@ export async function checkGuide(
     }
     throw error
   }
-  const page = hasErrors(file) ? undefined : toPage(tree, file)
+  const pagePath = options.pagePath ?? file.basename ?? 'guide.md'
+  const page = hasErrors(file) ? undefined : toPage(tree, file, pagePath)
   return { file, page: hasErrors(file, options.strict) ? undefined : page }
 }
 
-function toPage(tree: GuideRoot, file: VFile): GuidePage | undefined {
+function toPage(tree: GuideRoot, file: VFile, path: string): GuidePage | undefined {
   const meta = file.data.guideMeta ?? {}
   const title = meta.title ?? firstHeading(tree)
   if (!title) {
@@ -148,12 +155,12 @@ function toPage(tree: GuideRoot, file: VFile): GuidePage | undefined {
     )
     return undefined
   }
-  const id = meta.id ?? idFromPath(file.stem) ?? 'page'
+  const id = meta.id ?? pageIdOf(path)
   const figures: Figure[] = []
   visit(tree, 'figure', (figure) => {
     figures.push(figure)
   })
-  const page: GuidePage = { id, title, tree, sections: tree.children, figures }
+  const page: GuidePage = { id, path, title, tree, sections: tree.children, figures }
   if (meta.source) page.source = meta.source
   if (meta.author) page.author = meta.author
   return page
@@ -169,7 +176,15 @@ function firstHeading(tree: GuideRoot): string | undefined {
   return title
 }
 
-function idFromPath(stem: string | undefined): string | undefined {
-  const id = stem === undefined ? '' : slug(stem)
-  return isSlug(id) ? id : undefined
+/**
+ * The id of the page at `path` in its guide, when its frontmatter gives none: each
+ * folder and the file name slugged, without `.md`, joined by `/` (`Deploy/Docker.md` →
+ * `deploy/docker`).
+ */
+export function pageIdOf(path: string): string {
+  const parts = path
+    .replace(/\.md$/i, '')
+    .split('/')
+    .map((part) => slug(part))
+  return parts.every((part) => isSlug(part)) ? parts.join('/') : 'page'
 }

@@ -258,4 +258,3 @@ export function htmlToMdast(node: Html, file: VFile, block: boolean): RootConten
 function textOf(node: HastContent): string {
   return 'value' in node ? node.value.trim().slice(0, 20) : node.type
 }
-

@@ -115,11 +115,11 @@ function readMeta(node: Yaml, file: VFile, meta: GuideMeta): void {
 
     switch (key) {
       case 'id': {
-        if (text !== undefined && isSlug(text)) meta.id = text
+        if (text !== undefined && text.split('/').every((part) => isSlug(part))) meta.id = text
         else
           report(
             file,
-            'Frontmatter `id` must be a slug (lower case, dashes, no spaces or punctuation), such as `intro`',
+            'Frontmatter `id` must be a slug (lower case, dashes, no spaces or punctuation), such as `intro`, or slugs joined by `/`, such as `testing/api`',
             place,
             'frontmatter-id',
           )

@@ -75,6 +75,29 @@ export const guideRules = {
   'section-count': fixedError('frontmatter lists one id per section'),
   'section-id-duplicate': fixedError('section ids are unique within their page'),
   'title-missing': fixedError('a page has a title'),
+  'page-id-duplicate': fixedError('page ids are unique within the guide'),
+  'mkdocs-yaml': fixedError('`mkdocs.yml` is valid YAML, and its `docs_dir` holds pages'),
+  'mkdocs-nav': fixedError('`nav` entries are pages, links or groups'),
+  'nav-file': {
+    severity: 'warn',
+    fixed: false,
+    description: 'a `nav` entry names a page of the guide (else it is left out)',
+  },
+  'page-not-in-nav': {
+    severity: 'info',
+    fixed: false,
+    description: 'a page is in the `nav` (else it is built, outside the nav)',
+  },
+  'link-page': {
+    severity: 'warn',
+    fixed: false,
+    description: 'a relative link to a `.md` file names a page of the guide',
+  },
+  'link-anchor': {
+    severity: 'warn',
+    fixed: false,
+    description: 'a link’s `#fragment` names a section or heading of its page',
+  },
 } as const satisfies Record<string, RuleSpec>
 
 /** The id of a rule. */
@@ -96,7 +119,9 @@ export function checkRuleSettings(rules: Readonly<Record<string, unknown>>): Rul
     const rule = Object.hasOwn(guideRules, id) ? guideRules[id as RuleId] : undefined
     if (!rule) throw new TypeError(`Unknown rule \`${id}\``)
     if (rule.fixed) {
-      throw new TypeError(`Rule \`${id}\` is always an error: nothing is built from what it reports`)
+      throw new TypeError(
+        `Rule \`${id}\` is always an error: nothing is built from what it reports`,
+      )
     }
     if (typeof setting !== 'string' || !settings.has(setting)) {
       throw new TypeError(`Rule \`${id}\` takes error, warn or off, not \`${String(setting)}\``)

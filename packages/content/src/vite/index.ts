@@ -1,19 +1,27 @@
 /**
- * `@ai-engineer/content/vite`: a Vite plugin that compiles a folder of guides with
- * `parseGuide` (the build's pipeline), serves them as a module with the main entry's
- * API (`guide`, the id lists, `getPage`, `getSection`, `getFigure`), updates that module
- * through HMR when a guide changes, and writes a declaration file with the guides'
- * literal id types. A guide that does not compile keeps the last good module: the
- * terminal gets the `vfile-reporter` output, the browser Vite's error overlay.
+ * `@ai-engineer/content/vite`: a Vite plugin that compiles a guide (a folder of pages, or
+ * its `mkdocs.yml`) as the package's build does, serves it as a module with the main
+ * entry's API (`guide`, the id lists, `getPage`, `getSection`, `getFigure`), updates
+ * that module through HMR when a page or `mkdocs.yml` changes, and writes a declaration
+ * file with the guide's literal id types. A guide that does not compile keeps the last
+ * good module: the terminal gets the `vfile-reporter` output, the browser Vite's error
+ * overlay.
  */
-import { existsSync } from 'node:fs'
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises'
-import { dirname, join, relative, resolve, sep } from 'node:path'
+import { relative, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { HmrContext, Plugin, ViteDevServer } from 'vite'
-import { duplicateId, guideIds } from '../guide/index.js'
-import { GuideError, parseGuide } from '../parse/index.js'
-import type { GuidePage } from '../types.js'
+import {
+  guideData,
+  guideIds,
+  guideName,
+  loadGuide,
+  locateGuide,
+  moduleSource,
+  writeIfChanged,
+  type GuideLocation,
+  type ParsedPage,
+} from '../guide/index.js'
+import { GuideError, hasErrors, type RuleSettings } from '../report/index.js'
 import { guideModule, type GuideData, type GuideModule } from '../runtime/index.js'
 import { declarations } from './dts.js'
 import { GuidesError, overlayError, reportText } from './errors.js'
@@ -23,11 +31,14 @@ export { GuidesError } from './errors.js'
 
 /** Options of {@link guides}. */
 export interface GuidesOptions {
-  /** The folder of the guide's `*.md` pages, relative to Vite's root (or absolute). */
+  /**
+   * The guide: a folder of `*.md` pages (with or without an `mkdocs.yml`), or its
+   * `mkdocs.yml`, relative to Vite's root (or absolute).
+   */
   dir: string
   /**
-   * The module id the guides are served as. Default `virtual:guides`. A package name
-   * (`'@ai-engineer/content'`) serves the guides in place of that package to the app's own
+   * The module id the guide is served as. Default `virtual:guides`. A package name
+   * (`'@ai-engineer/content'`) serves the guide in place of that package to the app's own
    * modules (those under Vite's root, outside `node_modules`); dependencies that import
    * the package keep the package.
    */
@@ -37,6 +48,10 @@ export interface GuidesOptions {
    * `false` for none. Default `src/guides.d.ts`. Rewritten only when its text changes.
    */
   dts?: string | false
+  /** Warnings fail a version too, as `mkdocs build --strict` does. Default: `mkdocs.yml`'s `strict`. */
+  strict?: boolean
+  /** Severities to use instead of the defaults, by rule id. */
+  rules?: RuleSettings
   /**
    * Called with each compiled version before it is served: throw to refuse it (the
    * message is reported like a guide error and the last good version stays).
@@ -56,8 +71,8 @@ function live(): Registry {
 }
 
 /**
- * The guides that a {@link guides} plugin of this process serves from `dir` (absolute),
- * as last compiled, or `undefined` when none does. For Node.js code that runs beside the
+ * The guide that a {@link guides} plugin of this process serves from `dir` (its folder
+ * or `mkdocs.yml`, as given to the plugin, made absolute), as last compiled, or `undefined` when none does. For Node.js code that runs beside the
  * dev server, such as a Slidev preparser.
  */
 export function liveGuides(dir: string): GuideModule | undefined {
@@ -72,9 +87,10 @@ const ownPackage = '@ai-engineer/content'
 export function guides(options: GuidesOptions): Plugin {
   const moduleId = options.module ?? 'virtual:guides'
   const resolvedId = `\0${moduleId}?guides`
-  const pages = new Map<string, { source: string; page: GuidePage }>()
+  const cache = new Map<string, ParsedPage>()
   let root = process.cwd()
-  let dir = resolve(options.dir)
+  let target = resolve(options.dir)
+  let location: GuideLocation = locateGuide(target)
   let current: { data: GuideData; module: GuideModule } | undefined
   let server: ViteDevServer | undefined
 
@@ -83,63 +99,40 @@ export function guides(options: GuidesOptions): Plugin {
     importer.startsWith(root + sep) &&
     !importer.includes(`${sep}node_modules${sep}`)
   const isGuide = (file: string): boolean =>
-    file.startsWith(dir + sep) && file.endsWith('.md') && !file.slice(dir.length + 1).includes(sep)
+    file === location.config || (file.startsWith(location.docs + sep) && file.endsWith('.md'))
 
   async function compile(): Promise<{ data: GuideData; module: GuideModule }> {
-    const names = (await readdir(dir)).filter((name) => name.endsWith('.md')).sort()
-    if (names.length === 0) throw new Error(`${plugin}: no guide pages (*.md) in ${dir}`)
-    const failures: GuidesError['failures'][number][] = []
-    const compiled: GuidePage[] = []
-    for (const name of names) {
-      const file = join(dir, name)
-      const bytes = await readFile(file)
-      const source = bytes.toString('utf8')
-      const cached = pages.get(file)
-      if (cached?.source === source) {
-        compiled.push(cached.page)
-        continue
-      }
-      try {
-        const page = await parseGuide(bytes, { path: relative(root, file) })
-        pages.set(file, { source, page })
-        compiled.push(page)
-      } catch (error) {
-        if (!(error instanceof GuideError)) throw error
-        failures.push({ file, source, error })
-      }
+    const loaded = await loadGuide(target, {
+      cwd: root,
+      cache,
+      strict: options.strict,
+      rules: options.rules,
+    })
+    location = loaded.location
+    if (!loaded.guide) {
+      const failures = loaded.files
+        .filter((file) => hasErrors(file, loaded.strict))
+        .map((file) => {
+          const path = resolve(root, file.path)
+          const source = cache.get(path)?.source ?? String(file.value)
+          return { file: path, source, error: new GuideError(file, { strict: loaded.strict }) }
+        })
+      throw new GuidesError(failures)
     }
-    for (const file of pages.keys()) if (!names.includes(relative(dir, file))) pages.delete(file)
-    if (failures.length > 0) throw new GuidesError(failures)
-    const duplicate = duplicateId(compiled)
-    if (duplicate !== undefined) throw new Error(`${relative(root, dir)}: ${duplicate}`)
-    const data: GuideData = JSON.parse(
-      JSON.stringify(
-        {
-          title: compiled[0]!.title,
-          pages: compiled.map(({ id, title, source, author, tree }) => ({
-            id,
-            title,
-            ...(source ? { source } : {}),
-            ...(author ? { author } : {}),
-            tree,
-          })),
-        },
-        (key, value: unknown) => (key === 'position' ? undefined : value),
-      ),
-    )
+    const data = guideData(loaded.guide)
     const module = guideModule(data)
     options.check?.(module)
     if (options.dts !== false) {
       const dts = resolve(root, options.dts ?? 'src/guides.d.ts')
-      const text = declarations(moduleId, guideIds(compiled), relative(dirname(dts), dir))
-      await writeIfChanged(dts, text)
+      const from = relative(resolve(dts, '..'), location.config ?? location.docs)
+      await writeIfChanged(dts, declarations(moduleId, guideIds(loaded.guide.pages), from))
     }
-    live().set(dir, module)
+    live().set(target, module)
     return { data, module }
   }
 
   function report(error: unknown): void {
-    const text = `${plugin}: the guides in ${relative(root, dir) || '.'} did not compile; the last good version stays\n${reportText(error)}`
+    const text = `${plugin}: the guide in ${guideName(location, root)} did not compile; the last good version stays\n${reportText(error)}`
     if (server) server.config.logger.error(text, { timestamp: true })
     else console.error(text)
     server?.hot.send({ type: 'error', err: overlayError(error, plugin) })
@@ -150,7 +143,8 @@ export function guides(options: GuidesOptions): Plugin {
     enforce: 'pre',
     configResolved(config) {
       root = config.root
-      dir = resolve(root, options.dir)
+      target = resolve(root, options.dir)
+      location = locateGuide(target)
     },
     async buildStart() {
       try {
@@ -163,7 +157,7 @@ export function guides(options: GuidesOptions): Plugin {
     },
     configureServer(devServer) {
       server = devServer
-      devServer.watcher.add(dir)
+      devServer.watcher.add([location.docs, ...(location.config ? [location.config] : [])])
     },
     async resolveId(id, importer) {
       if (id !== moduleId) return null
@@ -174,15 +168,15 @@ export function guides(options: GuidesOptions): Plugin {
     },
     async load(id) {
       if (id !== resolvedId) return null
-      for (const name of await readdir(dir)) this.addWatchFile(join(dir, name))
       current ??= await compile()
-      const lines = [
-        `import { guideModule } from ${JSON.stringify(runtime)}`,
-        `const m = guideModule(JSON.parse(${JSON.stringify(JSON.stringify(current.data))}))`,
-        'export const { guide, pageIds, sectionIds, figureIds, getPage, getSection, getFigure } = m',
-      ]
-      if (moduleId === ownPackage) lines.unshift(`export * from ${JSON.stringify(ownPackage)}`)
-      return lines.join('\n')
+      for (const file of [...cache.keys(), ...(location.config ? [location.config] : [])]) {
+        this.addWatchFile(file)
+      }
+      const source = moduleSource(current.data, runtime)
+      // Standing in for the package, the module re-exports the rest of its main entry.
+      return moduleId === ownPackage
+        ? `export * from ${JSON.stringify(ownPackage)}\n${source}`
+        : source
     },
     async handleHotUpdate(ctx: HmrContext) {
       if (!isGuide(ctx.file)) return undefined
@@ -205,12 +199,4 @@ export function guides(options: GuidesOptions): Plugin {
       return [...others, served]
     },
   }
-}
-
-async function writeIfChanged(path: string, text: string): Promise<void> {
-  if (existsSync(path) && (await readFile(path, 'utf8')) === text) return
-  await mkdir(dirname(path), { recursive: true })
-  const temporary = `${path}.${process.pid}.tmp`
-  await writeFile(temporary, text)
-  await rename(temporary, path)
 }
