@@ -163,6 +163,21 @@ describe('the content build', () => {
         JSON.parse(JSON.stringify(fromPackage.guide)),
       )
       expect((fromPackage.guide as { pages: unknown[] }).pages).toHaveLength(7)
+      // llms.txt follows the nav, its groups as sections; a link between pages points to
+      // the other page's plain markdown.
+      const llms = await readFile(join(copy, 'dist/llms.txt'), 'utf8')
+      expect(llms.match(/^## .*$/gm)).toEqual([
+        '## Pages',
+        '## Build',
+        '## Run',
+        '## Outside the nav',
+        '## Optional',
+      ])
+      expect(llms).toContain('- [Load tests](llms/testing/api.md): ')
+      expect(llms).toContain('- [Further reading](https://example.com/handbook)')
+      expect(await readFile(join(copy, 'dist/llms/testing/api.md'), 'utf8')).toContain(
+        '[the image you ship](../docker.md)',
+      )
     } finally {
       await server.close()
     }

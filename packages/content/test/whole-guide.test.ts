@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { GuidePage, LinkUrl } from '@ai-engineer/content'
+import schema from '@ai-engineer/content/schema.json' with { type: 'json' }
+import { Ajv2020 } from 'ajv/dist/2020.js'
 import { toHtml } from '@ai-engineer/content/html'
 import { toJsx } from '@ai-engineer/content/jsx'
 import { toMarkdown } from '@ai-engineer/content/markdown'
@@ -192,6 +194,19 @@ describe('a guide of many pages, from mkdocs.yml', () => {
     expect(toMarkdown(api)).toContain('[the image you ship](../docker.md#images)')
     expect(toMarkdown(api, { linkUrl: absolute })).toContain(
       '[the image you ship](/guide/docker.html#images)',
+    )
+  })
+
+  test('should give pages that schema.json accepts, their links between pages included', () => {
+    const validate = new Ajv2020({ strict: true }).compile(schema)
+    for (const page of built.guide.pages) {
+      expect(validate(JSON.parse(JSON.stringify(page))), page.id).toBe(true)
+    }
+    const page = JSON.parse(JSON.stringify(built.getPage('index'))) as GuidePage
+    links(page.tree)[0]!.data!.pageLink!.page = 42 as never
+    expect(validate(page)).toBe(false)
+    expect(validate.errors?.map((error) => error.instancePath)).toContain(
+      '/tree/children/1/children/1/children/1/data/pageLink/page',
     )
   })
 
