@@ -1,5 +1,6 @@
 /**
- * The syntax tree of a guide: mdast, plus three nodes of our own.
+ * The syntax tree of a guide: mdast, plus nodes of our own (section, figure, emoji,
+ * admonition); and the shape of a guide: its pages and its nav.
  *
  * Every custom node is registered on `mdast` below, so `unist-util-visit`,
  * `mdast-util-to-string` and friends narrow on them like on any mdast node.
