@@ -109,10 +109,11 @@ describe('the checker commands of the READMEs', () => {
 
   it('should fail `pnpm check:guide` on a page with an error, at its line and column', async () => {
     const broken = join(clone, 'broken.md')
-    await writeFile(broken, '# A page\n\nSome <b>bold</b> text.\n')
+    // `<b>` has a markdown equivalent and becomes strong; `<span>` has none.
+    await writeFile(broken, '# A page\n\nSome <span>red</span> text.\n')
     const { code, output } = await sh('pnpm check:guide broken.md', clone)
     expect(code, output).toBe(1)
-    expect(output).toMatch(/3:6-3:9 +error +Raw HTML `<b>`/)
+    expect(output).toMatch(/3:6-3:12 +error +Raw HTML `<span>`/)
   })
 
   it('should run each `npx ai-engineer-content` of the content README in a project', async () => {
