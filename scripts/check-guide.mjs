@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// `pnpm check:guide [files…]`: the content package's checker (`ai-engineer-content check`)
-// over the given guide pages, or over the package's own guide when none are given.
+// `pnpm check:guide [files | dir | mkdocs.yml…]`: the content package's checker
+// (`ai-engineer-content check`) over what is given, or over the package's own guide (its
+// folder, checked as a whole guide) when nothing is.
 // Builds the package first when it has not been built (a fresh clone), so it works right
 // after `pnpm install`. Paths are relative to where pnpm was run.
 import { spawnSync } from 'node:child_process'
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -15,10 +16,7 @@ const given = process.argv.slice(2)
 const args =
   given.length > 0
     ? given.map((arg) => (arg.startsWith('-') ? arg : relative(root, resolve(from, arg))))
-    : readdirSync(guideDir)
-        .filter((name) => name.endsWith('.md'))
-        .sort()
-        .map((name) => relative(root, join(guideDir, name)))
+    : [relative(root, guideDir)]
 
 if (!existsSync(join(root, 'packages/content/dist/cli.js'))) {
   const build = spawnSync(

@@ -5,17 +5,20 @@ export default defineConfig({
   ...base,
   entry: {
     index: 'src/index.ts',
-    parse: 'src/parse.ts',
-    html: 'src/html.ts',
-    markdown: 'src/markdown.ts',
-    jsx: 'src/jsx.ts',
-    derived: 'src/derived.ts',
-    search: 'src/search.ts',
-    cli: 'src/cli.ts',
-    vite: 'src/vite.ts',
+    parse: 'src/parse/index.ts',
+    html: 'src/output/html.ts',
+    markdown: 'src/output/markdown.ts',
+    jsx: 'src/output/jsx.ts',
+    derived: 'src/output/derived.ts',
+    search: 'src/output/search.ts',
+    cli: 'src/cli/index.ts',
+    vite: 'src/vite/index.ts',
     // The runtime of the module the Vite plugin serves, imported by that module's path.
-    'vite-api': 'src/vite-api.ts',
+    runtime: 'src/runtime/module.ts',
   },
   // The `cli` entry (the `ai-engineer-content` bin) runs on Node.js; the others are platform-neutral.
   deps: { neverBundle: [/^node:/, 'vite'] },
+  // Shared code in a folder of its own: a chunk named after a folder's `index.ts` would
+  // otherwise take `index.d.ts` from the main entry.
+  outputOptions: { chunkFileNames: 'chunks/[name].js' },
 })

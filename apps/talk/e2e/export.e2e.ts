@@ -97,10 +97,10 @@ describe('pnpm export', () => {
     expect(pages).toBeGreaterThanOrEqual(slides.length)
     const { stdout } = await run('pdftotext', [handout, '-'])
     const text = normalize(stdout)
-    for (const { no, section, blocks } of slides) {
+    for (const { no, page, section, blocks } of slides) {
       expect(text, `slide ${no}`).toContain(`${no} / ${slides.length}`)
       if (!section) continue
-      const first = noteTexts(getSection(section as never), blocks)[0] ?? ''
+      const first = noteTexts(getSection(page as never, section as never), blocks)[0] ?? ''
       const words = first.split(' ').slice(0, 8).join(' ')
       expect(words.length, `notes of slide ${no}`).toBeGreaterThan(10)
       expect(text, `notes of slide ${no}`).toContain(words)

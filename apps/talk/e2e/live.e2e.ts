@@ -275,7 +275,7 @@ describe('pnpm dev with the guide live', () => {
       .poll(() => readFile(declarationFile, 'utf8'), afterSave)
       .toContain('"getting-started"')
     expect(await readFile(declarationFile, 'utf8')).toMatch(
-      /export type SectionId = "opening" \| "ai-scientists" \| "ai-engineers" \| "not-convinced" \| "getting-started"/,
+      / {4}"intro": "opening" \| "ai-scientists" \| "ai-engineers" \| "not-convinced" \| "getting-started"\n/,
     )
   })
 

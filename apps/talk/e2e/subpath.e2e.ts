@@ -80,7 +80,10 @@ describe(`the deck deployed under ${base}`, () => {
     const slide = slides.find((candidate) => candidate.section)!
     const page = await open(`presenter/${slide.no}`, '.slidev-note')
     const text = normalize(await page.locator('.slidev-note').first().innerText())
-    for (const expected of noteTexts(getSection(slide.section as never), slide.blocks)) {
+    for (const expected of noteTexts(
+      getSection(slide.page as never, slide.section as never),
+      slide.blocks,
+    )) {
       expect(text).toContain(expected)
     }
     await page.close()

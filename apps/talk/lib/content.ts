@@ -5,13 +5,13 @@
  * any consumer imports it.
  */
 import * as precompiled from '@ai-engineer/content'
-import type { FigureId, PageId, SectionId } from '@ai-engineer/content'
+import type { FigureIdsByPage, PageId, SectionIdsByPage } from '@ai-engineer/content'
 import { liveGuides, type GuideModule } from '@ai-engineer/content/vite'
 import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 
 /** The part of the content package the deck's checks and notes use. */
-export type Content = GuideModule<PageId, SectionId, FigureId>
+export type Content = GuideModule<PageId, SectionIdsByPage, FigureIdsByPage>
 
 const require = createRequire(import.meta.url)
 

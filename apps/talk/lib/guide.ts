@@ -40,13 +40,20 @@ if (import.meta.hot) {
   })
 }
 
-/** A section of the guide by its id (reactive in `pnpm dev`: read it in a `computed`). */
-export const getSection = (id: SectionId): ReturnType<typeof precompiledSection> =>
-  current.value.getSection(id)
+/**
+ * A section of the guide by its page and its id (reactive in `pnpm dev`: read it in a
+ * `computed`).
+ */
+export const getSection = <P extends PageId>(
+  page: P,
+  id: SectionId<P>,
+): ReturnType<typeof precompiledSection> => current.value.getSection(page, id)
 
-/** A figure of the guide by its id (reactive in `pnpm dev`). */
-export const getFigure = (id: FigureId): ReturnType<typeof precompiledFigure> =>
-  current.value.getFigure(id)
+/** A figure of the guide by its page and its id (reactive in `pnpm dev`). */
+export const getFigure = <P extends PageId>(
+  page: P,
+  id: FigureId<P>,
+): ReturnType<typeof precompiledFigure> => current.value.getFigure(page, id)
 
 /** A page of the guide by its id (reactive in `pnpm dev`). */
 export const getPage = (id: PageId): ReturnType<typeof precompiledPage> => current.value.getPage(id)

@@ -1,6 +1,7 @@
 /**
- * What a slide says it shows: the `section` (and optionally `blocks`) in its
- * frontmatter, and the ids its components name (`<TalkFigure figure="…">`).
+ * What a slide says it shows: the `page` and `section` (and optionally `blocks`) in its
+ * frontmatter, and the ids its components name (`<TalkFigure page="intro" figure="…">`).
+ * Section and figure ids are unique within their page, so each is named with its page.
  * Unknown ids are errors, so a stale id stops `slidev build` and `slidev` start-up.
  */
 import type { Section } from '@ai-engineer/content'
@@ -8,18 +9,21 @@ import { parseSync } from '@slidev/parser'
 import { basename } from 'node:path'
 import type { Content } from './content.ts'
 
-/** A slide's content, from its frontmatter: a section, and which of its blocks. */
+/** A slide's content, from its frontmatter: a page's section, and which of its blocks. */
 export interface SlideContent {
+  page: string
   section: Section
   /** Indexes into `section.children`, in order; every block when the slide names none. */
   blocks: number[]
 }
 
-/** An id a component names in a slide's markup: `<TalkFigure figure="technical-debt">`. */
+/** An id a component names in a slide's markup: `<TalkFigure page="intro" figure="technical-debt">`. */
 export interface MarkupId {
   tag: string
   attribute: IdAttribute
   value: string
+  /** The page the tag names, for a section or a figure. */
+  page: string | undefined
 }
 
 /** The props by which the talk's components name content. */
@@ -39,42 +43,70 @@ const attributePattern = /\s([a-z-]+)="([^"]*)"/g
 export function markupIds(markup: string): MarkupId[] {
   const found: MarkupId[] = []
   for (const [, tag = '', attributes = ''] of markup.matchAll(tagPattern)) {
-    for (const [, attribute = '', value = ''] of attributes.matchAll(attributePattern)) {
+    const named = [...attributes.matchAll(attributePattern)]
+    const page = named.find(([, attribute]) => attribute === 'page')?.[2]
+    for (const [, attribute = '', value = ''] of named) {
       if (idAttributes.has(attribute)) {
-        found.push({ tag, attribute: attribute as IdAttribute, value })
+        found.push({ tag, attribute: attribute as IdAttribute, value, page })
       }
     }
   }
   return found
 }
 
-/** The ids of one kind that the guide has, for messages and checks. */
-function known(content: Content, attribute: IdAttribute): readonly string[] {
-  if (attribute === 'section') return content.sectionIds
-  if (attribute === 'figure') return content.figureIds
-  return content.pageIds
+/** The ids of one kind that `page` of the guide has (the pages, for `page`). */
+function known(
+  content: Content,
+  attribute: IdAttribute,
+  page: string | undefined,
+): readonly string[] {
+  if (attribute === 'page') return content.pageIds
+  const byPage: Readonly<Record<string, readonly string[]>> =
+    attribute === 'section' ? content.sectionIds : content.figureIds
+  return (page !== undefined && Object.hasOwn(byPage, page) ? byPage[page] : undefined) ?? []
 }
 
-function unknownId(where: string, what: string, value: unknown, ids: readonly string[]): never {
+function unknownId(
+  where: string,
+  what: string,
+  value: unknown,
+  ids: readonly string[],
+  page?: string,
+): never {
+  const scope = page === undefined ? '; the guide has' : ` in page "${page}"; the page has`
   throw new SlideContentError(
-    `${where}: unknown ${what} ${JSON.stringify(value)}; the guide has: ${ids.join(', ')}`,
+    `${where}: unknown ${what} ${JSON.stringify(value)}${scope}: ${ids.join(', ')}`,
   )
+}
+
+/** The page `page` names, checked: a section or figure is named with its page. */
+function checkPage(content: Content, page: unknown, where: string, what: string): string {
+  if (page === undefined) throw new SlideContentError(`${where}: a ${what} needs a \`page\``)
+  if (typeof page !== 'string' || !content.pageIds.includes(page as never)) {
+    unknownId(where, 'page id', page, content.pageIds)
+  }
+  return page
 }
 
 /** Throws a {@link SlideContentError} for any id in `markup` that the guide does not have. */
 export function checkMarkupIds(markup: string, content: Content, where: string): MarkupId[] {
   const found = markupIds(markup)
-  for (const { tag, attribute, value } of found) {
-    const ids = known(content, attribute)
-    if (!ids.includes(value)) unknownId(`${where} <${tag}>`, `${attribute} id`, value, ids)
+  for (const { tag, attribute, value, page } of found) {
+    const at = `${where} <${tag}>`
+    if (attribute !== 'page') checkPage(content, page, at, attribute)
+    const ids = known(content, attribute, page)
+    if (!ids.includes(value)) {
+      unknownId(at, `${attribute} id`, value, ids, attribute === 'page' ? undefined : page)
+    }
   }
   return found
 }
 
 /**
- * The content a slide's frontmatter names (`section: ai-engineers`, `blocks: [1, 2]`),
- * or `undefined` when it names none. Throws a {@link SlideContentError} for an unknown
- * section id, for `blocks` without a section, and for blocks the section does not have.
+ * The content a slide's frontmatter names (`page: intro`, `section: ai-engineers`,
+ * `blocks: [1, 2]`), or `undefined` when it names none. Throws a
+ * {@link SlideContentError} for an unknown page or section id, a section without its
+ * page, `blocks` without a section, and blocks the section does not have.
  */
 export function slideContent(
   frontmatter: Readonly<Record<string, unknown>>,
@@ -88,12 +120,16 @@ export function slideContent(
     }
     return undefined
   }
-  if (typeof id !== 'string' || !content.sectionIds.includes(id as never)) {
-    unknownId(where, 'section id', id, content.sectionIds)
+  const page = checkPage(content, frontmatter.page, where, 'section')
+  const ids = known(content, 'section', page)
+  if (typeof id !== 'string' || !ids.includes(id)) {
+    unknownId(where, 'section id', id, ids, page)
   }
-  const section = content.getSection(id as never)
+  const section = content.getSection(page as never, id as never)
   const count = section.children.length
-  if (blocks === undefined) return { section, blocks: section.children.map((_, index) => index) }
+  if (blocks === undefined) {
+    return { page, section, blocks: section.children.map((_, index) => index) }
+  }
   if (
     !Array.isArray(blocks) ||
     blocks.length === 0 ||
@@ -104,7 +140,7 @@ export function slideContent(
         `0 to ${count - 1}; got ${JSON.stringify(blocks)}`,
     )
   }
-  return { section, blocks: [...(blocks as number[])].sort((a, b) => a - b) }
+  return { page, section, blocks: [...(blocks as number[])].sort((a, b) => a - b) }
 }
 
 /** How messages name a slide: `slides.md, slide 3 (Its title)`. */

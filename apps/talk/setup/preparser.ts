@@ -3,13 +3,14 @@
  *
  * A slide names its content in its frontmatter:
  *
- *   section: ai-engineers   # a SectionId of @ai-engineer/content
+ *   page: intro             # a PageId of @ai-engineer/content
+ *   section: ai-engineers   # a SectionId of that page
  *   blocks: [1, 2]          # optional: which of the section's blocks (default: all)
  *
  * and its notes become that prose, so the speaker sees the guide's text in presenter
  * mode and nobody copies it into `slides.md`. Notes written under the slide are kept,
  * after the generated ones. Unknown ids, in the frontmatter or in a component's
- * `section` / `figure` / `page` attribute, throw: `slidev build` and `slidev` start-up
+ * `page` / `section` / `figure` attribute (a section or figure with its page), throw: `slidev build` and `slidev` start-up
  * exit with the message. In `pnpm dev` the content is the guide as last saved
  * (setup/vite-plugins.ts), so a save of the guide re-runs this with the new prose.
  */

@@ -51,14 +51,19 @@ const sentences = guide.pages
   .filter((sentence) => sentence.length > 0)
 
 describe('the deck covers the guide', () => {
-  it('should name every section of the guide on some slide', async () => {
+  it('should name every section of every page of the guide on some slide', async () => {
     const slides = await deckSlides()
     const named = new Set<string>()
-    for (const { section, slide } of slides) {
-      if (section) named.add(section)
-      for (const id of markupIds(slide.content)) if (id.attribute === 'section') named.add(id.value)
+    for (const { page, section, slide } of slides) {
+      if (section) named.add(`${page}#${section}`)
+      for (const id of markupIds(slide.content)) {
+        if (id.attribute === 'section') named.add(`${id.page}#${id.value}`)
+      }
     }
-    expect([...named].sort()).toEqual([...sectionIds].sort())
+    const sections = guide.pages.flatMap((page) =>
+      sectionIds[page.id].map((section) => `${page.id}#${section}`),
+    )
+    expect([...named].sort()).toEqual(sections.sort())
   })
 
   it('should show every figure of the guide', async () => {
@@ -66,10 +71,13 @@ describe('the deck covers the guide', () => {
       (await deckSlides()).flatMap(({ slide }) =>
         markupIds(slide.content)
           .filter((id) => id.attribute === 'figure')
-          .map((id) => id.value),
+          .map((id) => `${id.page}#${id.value}`),
       ),
     )
-    expect([...figures].sort()).toEqual([...figureIds].sort())
+    const all = guide.pages.flatMap((page) =>
+      figureIds[page.id].map((figure) => `${page.id}#${figure}`),
+    )
+    expect([...figures].sort()).toEqual(all.sort())
   })
 
   it("should put every block of every section into some slide's notes", async () => {
@@ -77,7 +85,7 @@ describe('the deck covers the guide', () => {
     for (const page of guide.pages) {
       for (const section of page.sections) {
         const notes = slides
-          .filter((slide) => slide.section === section.id)
+          .filter((slide) => slide.page === page.id && slide.section === section.id)
           .map((slide) => rendered(slide.note ?? ''))
           .join(' ')
         for (const text of noteTexts(section)) {

@@ -35,10 +35,11 @@ export async function parseSlides(
   return parsed.slides
 }
 
-/** What one slide names: its frontmatter `section` and `blocks`. */
+/** What one slide names: its frontmatter `page`, `section` and `blocks`. */
 export interface SlideNames {
   /** 1-based, as in the deck's URLs. */
   no: number
+  page: string | undefined
   section: string | undefined
   blocks: number[] | undefined
   note: string | undefined
@@ -49,6 +50,7 @@ export interface SlideNames {
 export async function deckSlides(): Promise<SlideNames[]> {
   return (await parseSlides()).map((slide, index) => ({
     no: index + 1,
+    page: slide.frontmatter.page as string | undefined,
     section: slide.frontmatter.section as string | undefined,
     blocks: slide.frontmatter.blocks as number[] | undefined,
     note: slide.note,

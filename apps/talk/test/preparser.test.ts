@@ -11,24 +11,26 @@ function deck(second: string): string {
 
 describe('presenter notes from the content package', () => {
   it("should turn a slide's section into notes with the section's prose", async () => {
-    const [, slide] = await parseSlides(deck('section: ai-scientists\n---\n\n# Two\n'))
+    const [, slide] = await parseSlides(deck('page: intro\nsection: ai-scientists\n---\n\n# Two\n'))
     const note = normalize(slide?.note ?? '')
-    expect(note).toBe(normalize(sectionNote(getSection('ai-scientists'))))
+    expect(note).toBe(normalize(sectionNote(getSection('intro', 'ai-scientists'))))
     expect(note).toContain('AI Scientist')
     expect(note).toContain('the attention & prestige is nice')
   })
 
   it('should give a slide only the blocks it names', async () => {
     const [, slide] = await parseSlides(
-      deck('section: ai-engineers\nblocks: [6]\n---\n\n# Attributes\n'),
+      deck('page: intro\nsection: ai-engineers\nblocks: [6]\n---\n\n# Attributes\n'),
     )
     const note = normalize(slide?.note ?? '')
-    for (const text of noteTexts(getSection('ai-engineers'), [6])) expect(note).toContain(text)
+    for (const text of noteTexts(getSection('intro', 'ai-engineers'), [6])) {
+      expect(note).toContain(text)
+    }
     expect(note).not.toContain('unsung heros')
   })
 
   it('should keep images and emoji shortcodes out of the notes', () => {
-    const note = sectionNote(getSection('ai-engineers'))
+    const note = sectionNote(getSection('intro', 'ai-engineers'))
     expect(note).not.toMatch(/<img|<figure|!\[/)
     expect(note).not.toContain(':wink:')
     expect(note).toContain('😉')
@@ -37,7 +39,7 @@ describe('presenter notes from the content package', () => {
 
   it("should keep notes written under a slide, after the guide's prose", async () => {
     const [, slide] = await parseSlides(
-      deck('section: not-convinced\n---\n\n# Two\n\n<!--\nAsk the room.\n-->\n'),
+      deck('page: intro\nsection: not-convinced\n---\n\n# Two\n\n<!--\nAsk the room.\n-->\n'),
     )
     expect(slide?.note).toMatch(/^Still not convinced\?[\s\S]*\n\nAsk the room\.$/)
   })
@@ -47,26 +49,40 @@ describe('presenter notes from the content package', () => {
     expect(slide?.note).toBe('Bye.')
   })
 
-  it("should reject an unknown section id in a slide's frontmatter", async () => {
-    const parsing = parseSlides(deck('section: ai-scientsts\n---\n\n# Two\n'))
+  it("should reject an unknown section id in a slide's frontmatter, naming its page", async () => {
+    const parsing = parseSlides(deck('page: intro\nsection: ai-scientsts\n---\n\n# Two\n'))
     await expect(parsing).rejects.toThrow(SlideContentError)
     await expect(parsing).rejects.toThrow(
-      /slides\.md, slide 2: unknown section id "ai-scientsts"; the guide has: opening, /,
+      /slides\.md, slide 2: unknown section id "ai-scientsts" in page "intro"; the page has: opening, /,
     )
+  })
+
+  it("should reject a section without its page, or an unknown page, in a slide's frontmatter", async () => {
+    await expect(parseSlides(deck('section: ai-scientists\n---\n\n# Two\n'))).rejects.toThrow(
+      /slides\.md, slide 2: a section needs a `page`/,
+    )
+    await expect(
+      parseSlides(deck('page: outro\nsection: ai-scientists\n---\n\n# Two\n')),
+    ).rejects.toThrow(/slides\.md, slide 2: unknown page id "outro"; the guide has: intro/)
   })
 
   it('should reject an unknown id in a component of a slide', async () => {
     await expect(
-      parseSlides(deck('layout: diagram\n---\n\n<TalkFigure figure="technical-dbt" />\n')),
-    ).rejects.toThrow(/slide 2 <TalkFigure>: unknown figure id "technical-dbt"/)
+      parseSlides(
+        deck('layout: diagram\n---\n\n<TalkFigure page="intro" figure="technical-dbt" />\n'),
+      ),
+    ).rejects.toThrow(/slide 2 <TalkFigure>: unknown figure id "technical-dbt" in page "intro"/)
     await expect(
-      parseSlides(deck('---\n\n# <GuideTerm section="ai-scientsts" />\n')),
-    ).rejects.toThrow(/<GuideTerm>: unknown section id "ai-scientsts"/)
+      parseSlides(deck('---\n\n# <GuideTerm page="intro" section="ai-scientsts" />\n')),
+    ).rejects.toThrow(/<GuideTerm>: unknown section id "ai-scientsts" in page "intro"/)
+    await expect(
+      parseSlides(deck('---\n\n# <GuideTerm section="ai-scientists" />\n')),
+    ).rejects.toThrow(/<GuideTerm>: a section needs a `page`/)
   })
 
   it('should reject blocks that the section does not have', async () => {
     await expect(
-      parseSlides(deck('section: ai-scientists\nblocks: [3]\n---\n\n# Two\n')),
+      parseSlides(deck('page: intro\nsection: ai-scientists\nblocks: [3]\n---\n\n# Two\n')),
     ).rejects.toThrow(/`blocks` must list block indexes of section "ai-scientists", 0 to 0/)
   })
 

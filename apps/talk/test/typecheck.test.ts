@@ -12,9 +12,11 @@ const badDeck = `---
 layout: default
 ---
 
-# <GuideTerm section="ai-scientsts" />
+# <GuideTerm page="intro" section="ai-scientsts" />
 
-<TalkFigure figure="technical-dbt" />
+<TalkFigure page="intro" figure="technical-dbt" />
+
+<SectionEmoji page="outro" section="opening" />
 `
 
 describe('typed ids in the deck', () => {
@@ -49,11 +51,15 @@ describe('typed ids in the deck', () => {
       (reason: unknown) => reason,
     )) as { stdout: string } | undefined
     expect(error, 'vue-tsc accepted stale ids').toBeDefined()
+    // Section and figure ids are typed by the page the component names.
     expect(error?.stdout).toMatch(
-      /slides\.md\(5,\d+\): error TS2820: Type '"ai-scientsts"' is not assignable to type 'SectionId'/,
+      /slides\.md\(5,\d+\): error TS2820: Type '"ai-scientsts"' is not assignable to type '"opening" \| "ai-scientists" \| "ai-engineers" \| "not-convinced"'\. Did you mean '"ai-scientists"'\?/,
     )
     expect(error?.stdout).toMatch(
-      /slides\.md\(7,\d+\): error TS2820: Type '"technical-dbt"' is not assignable to type 'FigureId'/,
+      /slides\.md\(7,\d+\): error TS2820: Type '"technical-dbt"' is not assignable to type '"technical-debt" \| "cd4ml-end-to-end"'\. Did you mean '"technical-debt"'\?/,
+    )
+    expect(error?.stdout).toMatch(
+      /slides\.md\(9,\d+\): error TS\d+: Type '"outro"' is not assignable to type '"intro"'/,
     )
   }, 120_000)
 })

@@ -1,3 +1,4 @@
+import { relativeLinkUrl, type LinkUrl } from '@ai-engineer/content'
 import { computed, type App, type Plugin } from 'vue'
 import HiddenDebtDiagram from './diagrams/HiddenDebtDiagram.vue'
 import LifecycleDiagram from './diagrams/LifecycleDiagram.vue'
@@ -18,6 +19,11 @@ export interface AiEngineerComponentsOptions {
   diagrams?: boolean | undefined
   /** App-wide node type → component overrides; a `GuideRenderer`'s `components` win. */
   components?: GuideComponents | undefined
+  /**
+   * App-wide URL of a link between pages (default: relative to each page at `<id>/`);
+   * a `GuideRenderer`'s `linkUrl` wins.
+   */
+  linkUrl?: LinkUrl | undefined
 }
 
 /** Every component, by the name the plugin registers it under. */
@@ -38,10 +44,10 @@ const components = {
 export const AiEngineerComponents: Plugin<[AiEngineerComponentsOptions?]> = {
   install(app: App, options: AiEngineerComponentsOptions = {}): void {
     for (const [name, component] of Object.entries(components)) app.component(name, component)
-    const { diagrams = true, components: overrides = {} } = options
+    const { diagrams = true, components: overrides = {}, linkUrl = relativeLinkUrl } = options
     app.provide(
       rendererOptionsKey,
-      computed(() => ({ components: overrides, diagrams })),
+      computed(() => ({ components: overrides, diagrams, linkUrl })),
     )
   },
 }

@@ -1,4 +1,5 @@
 import { GuideRenderer, type GuideComponents } from '@ai-engineer/components'
+import type { LinkUrl } from '@ai-engineer/content'
 import { mount } from '@vue/test-utils'
 import type { Nodes } from 'mdast'
 import { createSSRApp, h } from 'vue'
@@ -8,6 +9,7 @@ import { renderToString } from 'vue/server-renderer'
 export interface RenderOptions {
   components?: GuideComponents
   diagrams?: boolean
+  linkUrl?: LinkUrl
 }
 
 /** Mount `GuideRenderer` on `node` in the document (happy-dom) and return the element it renders into. */

@@ -1,5 +1,5 @@
 // Long on purpose: one block of DOM assertions per node type of the default table.
-import type { Emoji, Figure, Section } from '@ai-engineer/content'
+import type { Emoji, Figure, LinkUrl, Section } from '@ai-engineer/content'
 import type {
   Blockquote,
   Break,
@@ -28,7 +28,7 @@ import type {
   Yaml,
 } from 'mdast'
 import { afterEach, describe, expect, test, vi } from 'vitest'
-import { html, render, renderSsr, renderSsrDom, squash } from './helpers.js'
+import { html, render, renderers, renderSsr, renderSsrDom, squash } from './helpers.js'
 
 const text = (value: string): Text => ({ type: 'text', value })
 const paragraph = (value: string): Paragraph => ({ type: 'paragraph', children: [text(value)] })
@@ -83,6 +83,25 @@ describe('phrasing', () => {
       children: [text('one'), { type: 'break' } satisfies Break, text('two')],
     }
     expect(render(node).querySelector('p')!.innerHTML).toBe('one<br>two')
+  })
+
+  test('should render a link between pages with a URL relative to its page, or the one linkUrl makes', async () => {
+    const between: Link = {
+      type: 'link',
+      url: '../docker.md#images',
+      title: null,
+      children: [text('the image')],
+      data: { pageLink: { page: 'docker', section: 'images', from: 'testing/api' } },
+    }
+    expect(render(between).querySelector('a')!.getAttribute('href')).toBe('../../docker/#images')
+    const linkUrl: LinkUrl = (link) => `/guide/${link.page}.html#${link.section}`
+    for (const [, renderWith] of renderers) {
+      const element = await renderWith(between, { linkUrl })
+      expect(element.querySelector('a')!.getAttribute('href')).toBe('/guide/docker.html#images')
+    }
+    // What linkUrl makes is checked like any URL.
+    const unsafe = render(between, { linkUrl: () => 'javascript:alert(1)' }).querySelector('a')!
+    expect(unsafe.hasAttribute('href')).toBe(false)
   })
 
   test('should render a link with its title, and rel="noopener noreferrer" only when external', () => {

@@ -31,7 +31,7 @@ test('should register every component globally', () => {
 test('should let templates use the registered components by name, also under SSR', async () => {
   const Slide = {
     template: '<GuideFigure :node="figure" />',
-    data: () => ({ figure: getFigure('technical-debt') }),
+    data: () => ({ figure: getFigure('intro', 'technical-debt') }),
   }
   const wrapper = mount(Slide, { global: { plugins: [AiEngineerComponents] } })
   expect(wrapper.find('figure#technical-debt svg[role="img"]').exists()).toBe(true)
@@ -43,7 +43,7 @@ test('should let templates use the registered components by name, also under SSR
 })
 
 test('should show the original images app-wide with { diagrams: false }, unless a renderer says otherwise', () => {
-  const figure = getFigure('cd4ml-end-to-end')
+  const figure = getFigure('intro', 'cd4ml-end-to-end')
   const plain = mount(GuideRenderer, {
     props: { node: figure },
     global: { plugins: [[AiEngineerComponents, { diagrams: false }]] },
@@ -57,8 +57,35 @@ test('should show the original images app-wide with { diagrams: false }, unless 
   expect(drawn.find('figure > svg').exists()).toBe(true)
 })
 
+test('should make links between pages with the app-wide linkUrl, unless a renderer says otherwise', () => {
+  const paragraph: Paragraph = {
+    type: 'paragraph',
+    children: [
+      {
+        type: 'link',
+        url: 'docker.md#basics',
+        title: null,
+        children: [{ type: 'text', value: 'basics' }],
+        data: { pageLink: { page: 'docker', section: 'basics', from: 'index' } },
+      },
+    ],
+  }
+  const appWide = mount(GuideRenderer, {
+    props: { node: paragraph },
+    global: { plugins: [[AiEngineerComponents, { linkUrl: () => '/app-wide' }]] },
+  })
+  expect(appWide.find('a').attributes('href')).toBe('/app-wide')
+  const own = mount(GuideRenderer, {
+    props: { node: paragraph, linkUrl: () => '/own' },
+    global: { plugins: [[AiEngineerComponents, { linkUrl: () => '/app-wide' }]] },
+  })
+  expect(own.find('a').attributes('href')).toBe('/own')
+  const byDefault = mount(GuideRenderer, { props: { node: paragraph } })
+  expect(byDefault.find('a').attributes('href')).toBe('docker/#basics')
+})
+
 test('should draw the diagram when GuideFigure is used on its own, without plugin or renderer', () => {
-  const wrapper = mount(GuideFigure, { props: { node: getFigure('technical-debt') } })
+  const wrapper = mount(GuideFigure, { props: { node: getFigure('intro', 'technical-debt') } })
   expect(wrapper.find('figure > svg[role="img"]').exists()).toBe(true)
   expect(wrapper.find('figcaption a').attributes('rel')).toBe('noopener noreferrer')
 })

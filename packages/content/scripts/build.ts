@@ -1,17 +1,18 @@
 /**
  * Build @ai-engineer/content:
  *
- * 1. parse every `guide/*.md` with the package's own pipeline; on any error,
- *    print every message (file:line:column) and stop with exit 1, having
- *    written nothing;
- * 2. write `src/generated/guide.ts`: the pages as data, positions removed,
- *    and the literal id unions (`PageId`, `SectionId`, `FigureId`);
+ * 1. load the guide in `guide/` as `ai-engineer-content build` does (every
+ *    page, its nav, the links between pages); on any error, print every
+ *    message (file:line:column) and stop with exit 1, having written nothing;
+ * 2. write `src/generated/guide.ts`: the guide as data, positions removed,
+ *    and the literal id types (`PageId`, each page's section and figure ids);
  * 3. write `src/generated/derived-data.ts` (tables of contents, word counts,
  *    section texts; scripts/consumer-files.ts);
  * 4. bundle with tsdown into a temporary folder, then bundle the main entry
  *    again on its own, so `dist/index.js` is one module that imports nothing:
  *    importing the guide resolves and loads a single file (the full build
- *    would share `isSafeUrl` with the parser in a chunk of its own);
+ *    would share `isSafeUrl` with the parser in a chunk of its own); the same
+ *    for `dist/runtime.js`, which `ai-engineer-content build` copies;
  * 5. add the JSON Schema and the llms.txt files, and swap the folder in for
  *    `dist/`, so a failed build leaves the previous `dist/` exactly as it was.
  */
@@ -20,14 +21,12 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { basename, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'tsdown'
-import { removePosition } from 'unist-util-remove-position'
 import { reporter } from 'vfile-reporter'
 import { base } from '../../../tsdown.base.ts'
-import { GuideError } from '../src/guide-error.ts'
-import { duplicateId, guideIds, idTypes } from '../src/guide-ids.ts'
-import { parseGuide } from '../src/parse-guide.ts'
+import { guideData, guideIds, idTypes, loadGuide } from '../src/guide/index.ts'
+import { hasErrors } from '../src/report/index.ts'
+import type { Guide } from '../src/types.ts'
 import { derivedModule, writeConsumerFiles } from './consumer-files.ts'
-import type { GuidePage } from '../src/types.ts'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const guideDir = join(root, 'guide')
@@ -40,75 +39,30 @@ const log = (message: string): void => {
   console.log(`[content] ${message}`)
 }
 
-async function compileGuide(): Promise<{ source: string; pages: GuidePage[]; from: string }> {
-  const names = (await readdir(guideDir)).filter((name) => name.endsWith('.md')).sort()
-  if (names.length === 0) throw new Error(`No guide pages in ${guideDir}`)
-  const pages: GuidePage[] = []
-  const failures: GuideError[] = []
-  for (const name of names) {
-    const path = relative(process.cwd(), join(guideDir, name))
-    try {
-      // Bytes, not text: parseGuide decodes strict UTF-8 and reports a bad byte's line and column.
-      pages.push(await parseGuide(await readFile(join(guideDir, name)), { path }))
-    } catch (error) {
-      if (error instanceof GuideError) failures.push(error)
-      else throw error
-    }
-  }
-  if (failures.length > 0) {
-    console.error(reporter(failures.map((failure) => failure.file)))
-    console.error(
-      `[content] build failed: ${failures.length} page(s) with errors; dist/ is unchanged`,
-    )
+async function compileGuide(): Promise<{ source: string; guide: Guide; from: string }> {
+  // The same loader as `ai-engineer-content build` and the Vite plugin: bytes, not text,
+  // so a bad byte is an error at its line and column.
+  const loaded = await loadGuide(guideDir)
+  const withMessages = loaded.files.filter((file) => file.messages.length > 0)
+  if (withMessages.length > 0) console.error(reporter(withMessages))
+  if (!loaded.guide) {
+    const failed = loaded.files.filter((file) => hasErrors(file, loaded.strict)).length
+    console.error(`[content] build failed: ${failed} page(s) with errors; dist/ is unchanged`)
     process.exit(1)
   }
-  checkUnique(pages)
-  log(`parsed ${names.length} page(s): ${pages.map((page) => page.id).join(', ')}`)
-
-  const data = {
-    title: pages[0]!.title,
-    pages: pages.map((page) => {
-      removePosition(page.tree, { force: true })
-      const { id, title, source, author, tree } = page
-      return { id, title, ...(source ? { source } : {}), ...(author ? { author } : {}), tree }
-    }),
-  }
-  const list = (ids: string[]): string =>
-    `[${ids.map((id) => JSON.stringify(id)).join(', ')}] as const`
-  const ids = guideIds(pages)
-  const json = JSON.stringify(data)
-  const from = `guide/${names.length === 1 ? names[0] : '*.md'}`
+  const { guide } = loaded
+  log(`parsed ${guide.pages.length} page(s): ${guide.pages.map((page) => page.id).join(', ')}`)
+  const json = JSON.stringify(guideData(guide))
+  const from = `guide/${guide.pages.length === 1 ? guide.pages[0]!.path : '**/*.md'}`
   const source = `// Generated by scripts/build.ts from ${from}. Do not edit.
-import type { GuideAuthor, GuideRoot } from '../types.js'
+import type { GuideData } from '../runtime/index.js'
 
-${idTypes(ids)}
-
-/** Every page id, in order. */
-export const pageIds = ${list(ids.pageIds)}
-/** Every section id, in order. */
-export const sectionIds = ${list(ids.sectionIds)}
-/** Every figure id, in order. */
-export const figureIds = ${list(ids.figureIds)}
-
-interface PageData {
-  id: PageId
-  title: string
-  source?: string
-  author?: GuideAuthor
-  tree: GuideRoot
-}
+${idTypes(guideIds(guide.pages))}
 
 // JSON.parse of a string literal is the fastest way for an engine to load data.
-export const data: { title: string; pages: PageData[] } = JSON.parse(${JSON.stringify(json)})
+export const data: GuideData = JSON.parse(${JSON.stringify(json)})
 `
-  return { source, pages, from }
-}
-
-function checkUnique(pages: GuidePage[]): void {
-  const duplicate = duplicateId(pages)
-  if (duplicate === undefined) return
-  console.error(`[content] ${duplicate}`)
-  process.exit(1)
+  return { source, guide, from }
 }
 
 async function writeAtomically(path: string, content: string): Promise<void> {
@@ -119,7 +73,7 @@ async function writeAtomically(path: string, content: string): Promise<void> {
   await rename(temporary, path)
 }
 
-async function bundle(title: string, pages: GuidePage[]): Promise<void> {
+async function bundle(guide: Guide): Promise<void> {
   const staging = join(root, `.dist-${process.pid}`)
   const old = join(root, `.dist-old-${process.pid}`)
   try {
@@ -127,15 +81,21 @@ async function bundle(title: string, pages: GuidePage[]): Promise<void> {
     await build({ config, outDir: staging, logLevel: 'warn' })
     // Only the JavaScript: the types stay those of the full build, so the package
     // declares each type once, whichever entry a consumer imports it from.
-    await build({
-      ...base,
-      config: false,
-      entry: { index: 'src/index.ts' },
-      dts: false,
-      clean: false,
-      outDir: staging,
-    })
-    const extra = await writeConsumerFiles(staging, title, pages)
+    // The same for the runtime that `ai-engineer-content build` copies beside its output.
+    for (const [name, entry] of [
+      ['index', 'src/index.ts'],
+      ['runtime', 'src/runtime/module.ts'],
+    ]) {
+      await build({
+        ...base,
+        config: false,
+        entry: { [name!]: entry! },
+        dts: false,
+        clean: false,
+        outDir: staging,
+      })
+    }
+    const extra = await writeConsumerFiles(staging, guide)
     log(`wrote ${extra.join(', ')}`)
   } catch (error) {
     await rm(staging, { recursive: true, force: true })
@@ -146,13 +106,13 @@ async function bundle(title: string, pages: GuidePage[]): Promise<void> {
   await rm(old, { recursive: true, force: true })
 }
 
-const { source, pages, from } = await compileGuide()
-const derived = derivedModule(pages, from)
+const { source, guide, from } = await compileGuide()
+const derived = derivedModule(guide.pages, from)
 await writeAtomically(generatedFile, source)
 log(`wrote ${relative(root, generatedFile)} (${(source.length / 1024).toFixed(1)} kB)`)
 await writeAtomically(derivedFile, derived)
 log(`wrote ${relative(root, derivedFile)} (${(derived.length / 1024).toFixed(1)} kB)`)
-await bundle(pages[0]!.title, pages)
+await bundle(guide)
 const files = (await readdir(distDir)).filter((name) => name.endsWith('.js'))
 log(
   `bundled ${files.map((name) => basename(name)).join(', ')} into dist/ in ${Math.round(performance.now() - started)} ms`,

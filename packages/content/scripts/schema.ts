@@ -1,6 +1,6 @@
 /**
  * The JSON Schema (draft 2020-12) of a guide page, generated from the
- * TypeScript types: `GuidePageDocument` (src/schema-types.ts), through
+ * TypeScript types: `GuidePageDocument` (src/output/schema-types.ts), through
  * src/types.ts and the mdast and unist types it reaches.
  *
  * A small walker over the TypeScript type checker rather than
@@ -30,14 +30,14 @@ function program(): ts.Program {
     },
   )
   if (!config) throw new Error('schema: cannot read tsconfig.json')
-  return ts.createProgram([`${root}src/schema-types.ts`], config.options)
+  return ts.createProgram([`${root}src/output/schema-types.ts`], config.options)
 }
 
 /** The schema, walked from the type checker's view of `GuidePageDocument`. */
 export function guidePageSchema(): Schema {
   const built = program()
   const checker = built.getTypeChecker()
-  const main = built.getSourceFile(`${root}src/schema-types.ts`)
+  const main = built.getSourceFile(`${root}src/output/schema-types.ts`)
   const alias = main?.statements.find(
     (node): node is ts.TypeAliasDeclaration =>
       ts.isTypeAliasDeclaration(node) && node.name.text === rootType,

@@ -2,8 +2,28 @@
  * "So You Wana Be an AI Engineer?" as a typed mdast tree, compiled ahead of
  * time: importing this module loads data, not a parser.
  */
-export { guide, getPage, getSection, getFigure } from './guide.js'
-export { pageIds, sectionIds, figureIds } from './generated/guide.js'
-export type { PageId, SectionId, FigureId } from './generated/guide.js'
-export { isSafeUrl, safeProtocols } from './safe-url.js'
+export {
+  guide,
+  getPage,
+  getSection,
+  getFigure,
+  pageIds,
+  sectionIds,
+  figureIds,
+} from './compiled.js'
+export type {
+  PageId,
+  SectionId,
+  FigureId,
+  SectionIdsByPage,
+  FigureIdsByPage,
+} from './generated/guide.js'
+export {
+  isSafeUrl,
+  pageUrl,
+  relativeLinkUrl,
+  safeProtocols,
+  type LinkUrl,
+  type LinkUrlContext,
+} from './runtime/index.js'
 export type * from './types.js'

@@ -1,5 +1,6 @@
 /**
- * The syntax tree of a guide: mdast, plus three nodes of our own.
+ * The syntax tree of a guide: mdast, plus nodes of our own (section, figure, emoji,
+ * admonition); and the shape of a guide: its pages and its nav.
  *
  * Every custom node is registered on `mdast` below, so `unist-util-visit`,
  * `mdast-util-to-string` and friends narrow on them like on any mdast node.
@@ -109,7 +110,13 @@ export interface GuideAuthor {
 /** One page of a guide: one markdown file. */
 export interface GuidePage<Id extends string = string> {
   id: Id
+  /** The source file, relative to the guide's folder, with `/`: `deploy/docker.md`. */
+  path: string
   title: string
+  /** The page before this one in the nav (none for the first, or a page outside the nav). */
+  prev?: Id | undefined
+  /** The page after this one in the nav (none for the last, or a page outside the nav). */
+  next?: Id | undefined
   /** An mdast root whose children are all sections. */
   tree: GuideRoot
   /** The root's sections, in order (the same objects as `tree.children`). */
@@ -122,10 +129,46 @@ export interface GuidePage<Id extends string = string> {
   author?: GuideAuthor | undefined
 }
 
-/** A guide: its title and its pages. */
+/** An entry of a guide's nav that is a page of the guide. */
+export interface NavPage<Id extends string = string> {
+  title: string
+  page: Id
+}
+
+/** An entry of a guide's nav that groups other entries (a section of mkdocs' nav). */
+export interface NavGroup<Id extends string = string> {
+  title: string
+  children: NavItem<Id>[]
+}
+
+/** An entry of a guide's nav that leaves the guide. */
+export interface NavLink {
+  title: string
+  url: string
+}
+
+/** An entry of a guide's nav: a page, a group of entries, or an external link. */
+export type NavItem<Id extends string = string> = NavPage<Id> | NavGroup<Id> | NavLink
+
+/** A guide: its title, its nav and its pages (in nav order, then those outside the nav). */
 export interface Guide<Id extends string = string> {
   title: string
+  nav: NavItem<Id>[]
   pages: GuidePage<Id>[]
+}
+
+/**
+ * Where a link between pages of a guide points: a relative link to a page's markdown
+ * file (`docker.md`, `../testing/api.md#locust`) becomes this, in the link's
+ * `data.pageLink`, when the guide is compiled as a whole. Renderers make its URL.
+ */
+export interface PageLink {
+  /** The page linked to. */
+  page: string
+  /** The section of that page the link's fragment names, if it names one. */
+  section?: string | undefined
+  /** The page the link stands in. */
+  from: string
 }
 
 /** The root of a page's tree. */
@@ -157,5 +200,10 @@ declare module 'mdast' {
   interface HeadingData {
     /** The heading's slug, unique within its page. */
     id?: string | undefined
+  }
+
+  interface LinkData {
+    /** The page (and section) a link between pages of a guide points to. */
+    pageLink?: PageLink | undefined
   }
 }

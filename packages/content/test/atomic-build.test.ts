@@ -14,6 +14,9 @@ import {
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { pathToFileURL } from 'node:url'
+import { guides } from '@ai-engineer/content/vite'
+import { createServer } from 'vite'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
 /**
@@ -93,13 +96,13 @@ describe('the content build', () => {
 
     const guide = join(copy, 'guide/intro.md')
     const lines = (await readFile(guide, 'utf8')).split('\n').length
-    await appendFile(guide, '\n<div>Not markdown</div>\n')
+    await appendFile(guide, '\n<section>Not markdown</section>\n')
     const broken = await build()
     expect(broken.code).toBe(1)
     // vfile-reporter's format: the file, then `line:column-line:column  error  reason  rule  source`.
     expect(broken.stderr).toMatch(
       new RegExp(
-        `guide/intro\\.md\\n\\s*${lines + 1}:1-${lines + 1}:24\\s+error\\s+Raw HTML \`<div>\` is not supported.*html-unknown\\s+ai-engineer-content`,
+        `guide/intro\\.md\\n\\s*${lines + 1}:1-${lines + 1}:32\\s+error\\s+Raw HTML \`<section>\` is not supported.*html-unknown\\s+ai-engineer-content`,
       ),
     )
     expect(broken.stderr).toContain(
@@ -120,5 +123,63 @@ describe('the content build', () => {
       /guide\/intro\.md\n\s*1:6\s+error\s+Invalid UTF-8: byte 0xE9 at offset 5/,
     )
     expect(await snapshot(join(copy, 'dist'))).toEqual(dist)
+  }, 240_000)
+
+  test('should build a guide of many pages to the same data as the bin and the Vite plugin', async () => {
+    const fixture = join(packageDir, 'test/guides/devops')
+    await rm(join(copy, 'guide'), { recursive: true, force: true })
+    await cp(fixture, join(copy, 'guide'), { recursive: true })
+    const packaged = await build()
+    expect(packaged.stderr).toContain('drafts/notes.md` is built, but the `nav` does not list it')
+    expect(packaged.code).toBe(0)
+    const fromPackage = (await import(pathToFileURL(join(copy, 'dist/index.js')).href)) as {
+      guide: unknown
+    }
+
+    const out = join(workspace, 'cli-out')
+    const bin = join(packageDir, 'bin/ai-engineer-content.js')
+    await new Promise<void>((resolve, reject) => {
+      execFile(
+        process.execPath,
+        [bin, 'build', join(fixture, 'mkdocs.yml'), '--out', out],
+        (error) => (error ? reject(error) : resolve()),
+      )
+    })
+    const fromCli = (await import(pathToFileURL(join(out, 'index.js')).href)) as { guide: unknown }
+
+    const server = await createServer({
+      root: workspace,
+      configFile: false,
+      logLevel: 'silent',
+      plugins: [guides({ dir: join(fixture, 'mkdocs.yml'), dts: false })],
+      server: { middlewareMode: true, ws: false, watch: null },
+    })
+    try {
+      const fromVite = (await server.ssrLoadModule('virtual:guides')) as { guide: unknown }
+      expect(JSON.parse(JSON.stringify(fromCli.guide))).toEqual(
+        JSON.parse(JSON.stringify(fromPackage.guide)),
+      )
+      expect(JSON.parse(JSON.stringify(fromVite.guide))).toEqual(
+        JSON.parse(JSON.stringify(fromPackage.guide)),
+      )
+      expect((fromPackage.guide as { pages: unknown[] }).pages).toHaveLength(7)
+      // llms.txt follows the nav, its groups as sections; a link between pages points to
+      // the other page's plain markdown.
+      const llms = await readFile(join(copy, 'dist/llms.txt'), 'utf8')
+      expect(llms.match(/^## .*$/gm)).toEqual([
+        '## Pages',
+        '## Build',
+        '## Run',
+        '## Outside the nav',
+        '## Optional',
+      ])
+      expect(llms).toContain('- [Load tests](llms/testing/api.md): ')
+      expect(llms).toContain('- [Further reading](https://example.com/handbook)')
+      expect(await readFile(join(copy, 'dist/llms/testing/api.md'), 'utf8')).toContain(
+        '[the image you ship](../docker.md)',
+      )
+    } finally {
+      await server.close()
+    }
   }, 240_000)
 })

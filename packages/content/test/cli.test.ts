@@ -48,7 +48,10 @@ describe('ai-engineer-content', () => {
   test('should print its usage with --help and exit 0', async () => {
     const { code, stdout } = await run('--help')
     expect(code).toBe(0)
-    expect(stdout).toMatch(/^Usage: ai-engineer-content check \[options\] <files…>/)
+    expect(stdout).toMatch(
+      /^Usage: ai-engineer-content check \[options\] <files \| dir \| mkdocs\.yml>…\n +ai-engineer-content build \[options\] <dir \| mkdocs\.yml> --out <dir>/,
+    )
+    expect(stdout).toContain('--strict')
     expect(stdout).toContain('--max-nesting <n>')
   })
 

@@ -59,7 +59,7 @@ describe('derived data', () => {
   })
 
   test('should give each section its plain text and a short excerpt cut between words', () => {
-    expect(intro.sections.map((section) => section.id)).toEqual([...sectionIds])
+    expect(intro.sections.map((section) => section.id)).toEqual([...sectionIds.intro])
     const engineers = intro.sections[2]!
     expect(engineers.text).toContain(
       'An incredible intolerance for slobby work\nGreat organizational abilities',
@@ -80,24 +80,25 @@ describe('derived data', () => {
 })
 
 describe('search documents', () => {
-  test('should be one document per section, with id, page, title, text and fragment', () => {
-    expect(searchDocuments.map((document) => document.id)).toEqual([...sectionIds])
+  test('should be one document per section, carrying its page in its id and url', () => {
+    expect(searchDocuments.map((document) => document.section)).toEqual([...sectionIds.intro])
     expect(searchDocuments[3]).toEqual({
-      id: 'not-convinced',
+      id: 'intro#not-convinced',
       page: 'intro',
+      section: 'not-convinced',
       title: 'Still not convinced?',
       text: expect.stringContaining("they still want to wear their fancy scientists' hats. 😀"),
-      url: '#user-content-not-convinced',
+      url: 'intro/#user-content-not-convinced',
     })
   })
 
   test('should find sections with MiniSearch', () => {
     const index = new MiniSearch({ fields: [...searchFields], storeFields: ['title', 'url'] })
     index.addAll(searchDocuments)
-    expect(index.search('deployment').map((result) => result.id)).toEqual(['ai-engineers'])
+    expect(index.search('deployment').map((result) => result.id)).toEqual(['intro#ai-engineers'])
     const hats = index.search('fancy hats')
     expect(hats[0]?.id).toBe(searchDocuments.at(-1)?.id)
-    expect(hats[0]?.url).toBe('#user-content-not-convinced')
+    expect(hats[0]?.url).toBe('intro/#user-content-not-convinced')
     expect(index.search('zeppelin')).toEqual([])
   })
 })

@@ -53,15 +53,19 @@ describe('the compiled guide', () => {
   })
 
   test('should split the page into the four sections between its <hr> breaks', () => {
-    expect(sectionIds).toEqual(['opening', 'ai-scientists', 'ai-engineers', 'not-convinced'])
+    expect(sectionIds).toEqual({
+      intro: ['opening', 'ai-scientists', 'ai-engineers', 'not-convinced'],
+    })
     expect(page.tree.children.map((node) => node.type)).toEqual(Array(4).fill('section'))
     expect(page.sections).toBe(page.tree.children)
-    expect(getSection('opening').children.map((node) => node.type)).toEqual([
+    expect(getSection('intro', 'opening').children.map((node) => node.type)).toEqual([
       'heading',
       'paragraph',
     ])
-    expect(getSection('ai-scientists').children.map((node) => node.type)).toEqual(['paragraph'])
-    expect(getSection('ai-engineers').children.map((node) => node.type)).toEqual([
+    expect(getSection('intro', 'ai-scientists').children.map((node) => node.type)).toEqual([
+      'paragraph',
+    ])
+    expect(getSection('intro', 'ai-engineers').children.map((node) => node.type)).toEqual([
       'paragraph',
       'paragraph',
       'figure',
@@ -71,16 +75,16 @@ describe('the compiled guide', () => {
       'list',
       'paragraph',
     ])
-    expect(getSection('not-convinced').children.map((node) => node.type)).toEqual([
+    expect(getSection('intro', 'not-convinced').children.map((node) => node.type)).toEqual([
       'paragraph',
       'paragraph',
     ])
   })
 
   test('should turn both raw <figure> blocks into figure nodes with captions and sources', () => {
-    expect(figureIds).toEqual(['technical-debt', 'cd4ml-end-to-end'])
+    expect(figureIds).toEqual({ intro: ['technical-debt', 'cd4ml-end-to-end'] })
     expect(page.figures.map((node) => node.id)).toEqual(['technical-debt', 'cd4ml-end-to-end'])
-    expect(getFigure('technical-debt')).toEqual({
+    expect(getFigure('intro', 'technical-debt')).toEqual({
       type: 'figure',
       id: 'technical-debt',
       src: 'https://github.com/mapattacker/ai-engineer/blob/master/images/technical_debt.png?raw=true',
@@ -91,7 +95,7 @@ describe('the compiled guide', () => {
       },
       children: [{ type: 'text', value: 'The Hidden Debt in Machine Learning Systems.' }],
     })
-    expect(getFigure('cd4ml-end-to-end')).toMatchObject({
+    expect(getFigure('intro', 'cd4ml-end-to-end')).toMatchObject({
       src: 'https://github.com/mapattacker/ai-engineer/blob/master/images/cd4ml-end-to-end.png?raw=true',
       source: { url: 'https://martinfowler.com/articles/cd4ml.html/', label: 'Source' },
       children: [{ type: 'text', value: 'Machine Learning Life Cycle.' }],
@@ -110,7 +114,7 @@ describe('the compiled guide', () => {
   })
 
   test('should keep the four attributes as a four-item list', () => {
-    const list = getSection('ai-engineers').children.find((node) => node.type === 'list')
+    const list = getSection('intro', 'ai-engineers').children.find((node) => node.type === 'list')
     expect(list?.type).toBe('list')
     const items = list?.type === 'list' ? list.children : []
     expect(items.map((item) => words(item).join(' '))).toEqual([
@@ -146,15 +150,19 @@ describe('the compiled guide', () => {
   })
 
   test('should give the heading a slug id', () => {
-    const heading = getSection('opening').children[0]
+    const heading = getSection('intro', 'opening').children[0]
     expect(heading?.type === 'heading' && heading.data?.id).toBe('so-you-wana-be-an-ai-engineer')
   })
 
   test('should throw a RangeError naming the known ids for an unknown id', () => {
     // @ts-expect-error: not a section id
-    expect(() => getSection('not-a-section')).toThrow(/Unknown section id `not-a-section`.*opening/)
+    expect(() => getSection('intro', 'not-a-section')).toThrow(
+      /Unknown section id `not-a-section` in page `intro`; known: opening/,
+    )
+    // @ts-expect-error: a section id of a page that does not exist
+    expect(() => getSection('nope', 'opening')).toThrow(/Unknown page id `nope`; known: intro/)
     // @ts-expect-error: not a figure id
-    expect(() => getFigure('nope')).toThrow(RangeError)
+    expect(() => getFigure('intro', 'nope')).toThrow(RangeError)
     // @ts-expect-error: not a page id
     expect(() => getPage('nope')).toThrow(RangeError)
   })

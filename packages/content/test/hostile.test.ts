@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { isSafeUrl, type GuidePage } from '@ai-engineer/content'
 import { toHtml } from '@ai-engineer/content/html'
-import { GuideError, parseGuide } from '@ai-engineer/content/parse'
+import { checkGuide, GuideError, parseGuide } from '@ai-engineer/content/parse'
 import type { Nodes } from 'mdast'
 import { describe, expect, test } from 'vitest'
 import { unsafeHtml } from './html-safety.ts'
@@ -11,11 +11,17 @@ import { unsafeHtml } from './html-safety.ts'
  * the build and the CLI read guides) or `case.ts` (which builds inputs too big
  * or too binary to keep as a file), and `expect.json` naming the outcome:
  * `{ outcome: 'error', line, column, ruleId, message }` (`message` a regex
- * that says what to fix) or `{ outcome: 'safe' }`.
+ * that says what to fix) or `{ outcome: 'safe' }`, with the one `warning` it gets if any
+ * (which `strict` makes an error).
  */
-type Expected =
-  | { outcome: 'error'; line: number; column: number; ruleId: string; message: string }
-  | { outcome: 'safe' }
+interface Place {
+  line: number
+  column: number
+  ruleId: string
+  message: string
+}
+
+type Expected = ({ outcome: 'error' } & Place) | { outcome: 'safe'; warning?: Place }
 
 /**
  * The test's own timeout, in ms: a case that hangs (a parser loop, a stack blow-up turned
@@ -111,6 +117,17 @@ describe('hostile corpus', () => {
         expect(all.filter((node) => node.type === 'html')).toEqual([])
         expect(urls(page!.tree).filter((url) => !isSafeUrl(url))).toEqual([])
         expect(unsafeHtml(toHtml(page!.tree))).toEqual([])
+        if (expected.warning) {
+          const { line, column, ruleId, message } = expected.warning
+          const { file } = await checkGuide(value, { path })
+          expect(
+            file.messages.map((item) => [item.fatal, item.line, item.column, item.ruleId]),
+          ).toEqual([[false, line, column, ruleId]])
+          expect(file.messages[0]?.reason).toMatch(new RegExp(message))
+          await expect(parseGuide(value, { path, strict: true })).rejects.toThrow(
+            `${path}:${line}:${column}: `,
+          )
+        }
       }
     },
     hangBound,

@@ -6,13 +6,13 @@ import { describe, expect, test } from 'vitest'
 
 describe('toHtml', () => {
   test('should render a figure with its caption and source link', () => {
-    expect(toHtml(getFigure('technical-debt'))).toBe(
+    expect(toHtml(getFigure('intro', 'technical-debt'))).toBe(
       '<figure id="user-content-technical-debt"><img src="https://github.com/mapattacker/ai-engineer/blob/master/images/technical_debt.png?raw=true" alt="The Hidden Debt in Machine Learning Systems." loading="lazy" decoding="async"><figcaption>The Hidden Debt in Machine Learning Systems. <a href="https://wiki.esipfed.org/w/images/5/5f/NIPS-5656-hidden-technical-debt-in-machine-learning-systems.pdf">Source</a></figcaption></figure>',
     )
   })
 
   test('should render sections with ids and emoji as labelled images', () => {
-    const html = toHtml(getSection('not-convinced'))
+    const html = toHtml(getSection('intro', 'not-convinced'))
     expect(
       html.startsWith('<section id="user-content-not-convinced">\n<p>Still not convinced?'),
     ).toBe(true)

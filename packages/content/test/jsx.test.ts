@@ -61,7 +61,7 @@ describe.each([
 
   test('should render both figures with their image, caption and source link', () => {
     for (const id of ['technical-debt', 'cd4ml-end-to-end'] as const) {
-      const figure = getFigure(id)
+      const figure = getFigure('intro', id)
       const match = new RegExp(`<figure id="user-content-${id}">(.*?)</figure>`, 's').exec(html)
       expect(match, id).not.toBeNull()
       const inner = match![1]!
@@ -101,7 +101,7 @@ describe('toJsx', () => {
         .replace(/\s*\/>/g, '>')
         .replace(/\n/g, '')
         .replace(/&#x27;/g, "'")
-    const section = getSection('not-convinced')
+    const section = getSection('intro', 'not-convinced')
     expect(normalise(renderToStaticMarkup(toJsx(section, react)))).toBe(normalise(toHtml(section)))
   })
 

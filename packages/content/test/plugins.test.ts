@@ -12,6 +12,7 @@ import remarkParse from 'remark-parse'
 import { unified, type PluggableList } from 'unified'
 import { removePosition } from 'unist-util-remove-position'
 import { VFile } from 'vfile'
+import type { VFileMessage } from 'vfile-message'
 import { describe, expect, test } from 'vitest'
 import { bare, parseError, tree } from './helpers.ts'
 
@@ -98,7 +99,7 @@ describe('remarkGuideFigure', () => {
     )
     expect(tree.children[0]?.type).toBe('figure')
     expect(file.messages.map((message) => [message.fatal, message.ruleId])).toEqual([
-      [false, 'figure-attribute'],
+      [false, 'attribute-dropped'],
     ])
   })
 
@@ -128,12 +129,142 @@ describe('remarkGuideHtml', () => {
   })
 
   test('should report unknown HTML, block and inline, at its position', async () => {
-    const { file } = await run('<div>x</div>\n\nSome <span>inline</span> html.', remarkGuideHtml)
+    const { file } = await run(
+      '<section>x</section>\n\nSome <span>inline</span> html.',
+      remarkGuideHtml,
+    )
     expect(
       file.messages.map(
         (message) => `${message.line}:${message.column} ${message.reason.split(' is ')[0]}`,
       ),
-    ).toEqual(['1:1 Raw HTML `<div>`', '3:6 Raw HTML `<span>`', '3:18 Raw HTML `</span>`'])
+    ).toEqual(['1:1 Raw HTML `<section>`', '3:6 Raw HTML `<span>`', '3:18 Raw HTML `</span>`'])
+  })
+})
+
+describe('remarkGuideHtml: raw HTML with a markdown equivalent', () => {
+  const ids = (messages: readonly VFileMessage[]) =>
+    messages.map((message) => [message.ruleId, message.fatal])
+
+  test('should turn a raw <table> in a <div> into a table, with positions in the file', async () => {
+    const markdown =
+      '# T\n\n<div>\n<table>\n<tr><th>a</th></tr>\n<tr><td><a href="x.md">b</a></td></tr>\n</table>\n</div>\n'
+    const page = await parseGuide(markdown, { path: 'x.md' })
+    const table = page.sections[0]!.children[1]!
+    expect(table.type).toBe('table')
+    expect(table.position?.start).toMatchObject({ line: 4, column: 1 })
+    expect(bare(table)).toEqual({
+      type: 'table',
+      align: [null],
+      children: [
+        {
+          type: 'tableRow',
+          children: [{ type: 'tableCell', children: [{ type: 'text', value: 'a' }] }],
+        },
+        {
+          type: 'tableRow',
+          children: [
+            {
+              type: 'tableCell',
+              children: [
+                {
+                  type: 'link',
+                  url: 'x.md',
+                  title: null,
+                  children: [{ type: 'text', value: 'b' }],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    })
+    const link = table.type === 'table' ? table.children[1]!.children[0]!.children[0] : undefined
+    expect(link?.position?.start).toMatchObject({ line: 6, column: 9 })
+  })
+
+  test('should turn a lone <img> into an image, keeping an empty alt with a warning', async () => {
+    const { tree, file } = await run('<img src="a.png" width="300">', remarkGuideHtml)
+    expect(tree.children).toEqual([
+      { type: 'paragraph', children: [{ type: 'image', url: 'a.png', title: null, alt: '' }] },
+    ])
+    expect(ids(file.messages)).toEqual([
+      ['attribute-dropped', false],
+      ['image-alt', false],
+    ])
+  })
+
+  test('should turn <a href> and <strong> pairs in a paragraph into a link and strong around the words between', async () => {
+    const { tree, file } = await run(
+      'See <a href="https://example.com">the <strong>notes</strong></a>.',
+      remarkGuideHtml,
+    )
+    expect(file.messages).toEqual([])
+    expect(tree.children[0]).toEqual({
+      type: 'paragraph',
+      children: [
+        { type: 'text', value: 'See ' },
+        {
+          type: 'link',
+          url: 'https://example.com',
+          title: null,
+          children: [
+            { type: 'text', value: 'the ' },
+            { type: 'strong', children: [{ type: 'text', value: 'notes' }] },
+          ],
+        },
+        { type: 'text', value: '.' },
+      ],
+    })
+  })
+
+  test('should turn <details><summary> into a collapsible admonition holding the markdown between', async () => {
+    const { tree, file } = await run(
+      '<details class="warning" open>\n<summary>Careful</summary>\n\nA *body*.\n\n</details>',
+      remarkGuideHtml,
+    )
+    expect(file.messages).toEqual([])
+    expect(tree.children).toEqual([
+      {
+        type: 'admonition',
+        kind: 'warning',
+        title: 'Careful',
+        collapsible: true,
+        open: true,
+        children: [
+          {
+            type: 'paragraph',
+            children: [
+              { type: 'text', value: 'A ' },
+              { type: 'emphasis', children: [{ type: 'text', value: 'body' }] },
+              { type: 'text', value: '.' },
+            ],
+          },
+        ],
+      },
+    ])
+  })
+
+  test('should unwrap a <div> around markdown', async () => {
+    const { tree, file } = await run('<div markdown>\n\nText.\n\n</div>', remarkGuideHtml)
+    expect(file.messages).toEqual([])
+    expect(tree.children).toEqual([
+      { type: 'paragraph', children: [{ type: 'text', value: 'Text.' }] },
+    ])
+  })
+
+  test('should keep an event handler, an unsafe URL and an unclosed wrapper errors', async () => {
+    const { tree, file } = await run(
+      '<img src="a.png" alt="" onerror="x()">\n\n<table><tr><td><a href="javascript:x()">y</a></td></tr></table>\n\n<div>\n\nOpen.',
+      remarkGuideHtml,
+    )
+    expect(ids(file.messages)).toEqual([
+      ['html-attribute', true],
+      ['url-unsafe', true],
+      ['html-unknown', true],
+    ])
+    expect(tree.children).toEqual([
+      { type: 'paragraph', children: [{ type: 'text', value: 'Open.' }] },
+    ])
   })
 })
 
@@ -278,9 +409,9 @@ describe('parseGuide', () => {
 
 describe('errors', () => {
   test('should reject an unknown HTML block with path:line:column and what to do', async () => {
-    const error = await parseError('# T\n\n<div class="note">Hi</div>\n', 'guide/bad.md')
+    const error = await parseError('# T\n\n<aside class="note">Hi</aside>\n', 'guide/bad.md')
     expect(error.message).toMatch(
-      /^guide\/bad\.md:3:1: Raw HTML `<div>` is not supported: write it in markdown/,
+      /^guide\/bad\.md:3:1: Raw HTML `<aside>` is not supported: write it in markdown/,
     )
     expect(error.messages).toHaveLength(1)
     expect(error.messages[0]).toMatchObject({
@@ -324,7 +455,7 @@ describe('errors', () => {
 
   test('should report every error of a page, not just the first', async () => {
     const error = await parseError(
-      '# T\n\n<div>a</div>\n\n[x](javascript:alert(1))\n\n<figure></figure>\n',
+      '# T\n\n<section>a</section>\n\n[x](javascript:alert(1))\n\n<figure></figure>\n',
     )
     expect(error.messages.map((message) => `${message.line}:${message.column}`)).toEqual([
       '7:1',

@@ -35,7 +35,7 @@ describe('toMarkdown', () => {
   })
 
   test('should write our nodes as the markdown authors write', () => {
-    const markdown = toMarkdown(getSection('ai-engineers'))
+    const markdown = toMarkdown(getSection('intro', 'ai-engineers'))
     expect(markdown).toContain('too. :wink:')
     expect(markdown).toContain(
       [

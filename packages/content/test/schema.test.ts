@@ -98,7 +98,7 @@ describe('schema.json', () => {
         },
       ],
     }
-    const found = errors({ id: 'bad', title: 'Bad', tree })
+    const found = errors({ id: 'bad', path: 'bad.md', title: 'Bad', tree })
     expect(found.length).toBeGreaterThan(0)
     const paths = new Set(found.map((error) => error.instancePath))
     expect(paths).toContain('/tree/children/0/children/0/children/1')

@@ -60,18 +60,30 @@ describe('types for consumers', () => {
     },
   )
 
-  test('should fail type-check when a consumer names a section that does not exist', async () => {
+  test('should fail type-check when a consumer names a section its page does not have, or a page', async () => {
     const dir = consumer('nodenext', 'node16')
     writeFileSync(
       join(dir, 'consumer.ts'),
-      "import { getSection } from '@ai-engineer/content'\ngetSection('intr0')\n",
+      [
+        "import { getSection } from '@ai-engineer/content'",
+        "getSection('intro', 'opening')",
+        "getSection('intro', 'intr0')",
+        "getSection('intr0', 'opening')",
+        '',
+      ].join('\n'),
     )
     const result = await run(process.execPath, [tsc, '-p', dir]).then(
       () => '',
       (error: { stdout: string }) => error.stdout,
     )
-    expect(result).toMatch(
-      /TS2345: Argument of type '"intr0"' is not assignable to parameter of type 'SectionId'/,
-    )
+    expect(
+      result
+        .trim()
+        .split('\n')
+        .map((line) => line.replace(/^.*consumer\.ts/, 'consumer.ts')),
+    ).toEqual([
+      `consumer.ts(3,21): error TS2345: Argument of type '"intr0"' is not assignable to parameter of type '"opening" | "ai-scientists" | "ai-engineers" | "not-convinced"'.`,
+      `consumer.ts(4,12): error TS2345: Argument of type '"intr0"' is not assignable to parameter of type '"intro"'.`,
+    ])
   })
 })

@@ -42,9 +42,13 @@ export async function importCost({ quick, log }: BenchOptions): Promise<Result> 
     const json = join(dir, 'guide.json')
     const data = {
       title: guide.title,
-      pages: guide.pages.map(({ id, title, source, author, tree }) => ({
+      nav: guide.nav,
+      pages: guide.pages.map(({ id, path, title, prev, next, source, author, tree }) => ({
         id,
+        path,
         title,
+        ...(prev ? { prev } : {}),
+        ...(next ? { next } : {}),
         ...(source ? { source } : {}),
         ...(author ? { author } : {}),
         tree,

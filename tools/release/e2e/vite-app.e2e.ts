@@ -154,7 +154,7 @@ describe('a Vite + Vue app on the packed @ai-engineer/content', () => {
   it('should type-check the section ids of the written guides.d.ts with vue-tsc', async () => {
     const declared = await readFile(path.join(app, 'src/guides.d.ts'), 'utf8')
     expect(declared).toContain('declare module "virtual:guides"')
-    expect(declared).toMatch(/export type SectionId = "opening" \| "ai-scientists"/)
+    expect(declared).toMatch(/ {4}"intro": "opening" \| "ai-scientists"/)
     const typecheck = await inApp('vue-tsc/bin/vue-tsc.js', ['--noEmit'])
     expect(typecheck.code, describeFailure(typecheck)).toBe(0)
     log(`vue-tsc --noEmit: ${seconds(typecheck.ms)}`)
@@ -163,13 +163,16 @@ describe('a Vite + Vue app on the packed @ai-engineer/content', () => {
   it('should fail vue-tsc on a section id that is not in the guide', async () => {
     const file = path.join(app, 'src/App.vue')
     const component = await readFile(file, 'utf8')
-    expect(component).toContain("getSection('opening')")
-    await writeFile(file, component.replace("getSection('opening')", "getSection('not-a-section')"))
+    expect(component).toContain("getSection('intro', 'opening')")
+    await writeFile(
+      file,
+      component.replace("getSection('intro', 'opening')", "getSection('intro', 'not-a-section')"),
+    )
     try {
       const typecheck = await inApp('vue-tsc/bin/vue-tsc.js', ['--noEmit'])
       expect(typecheck.code).not.toBe(0)
       expect(typecheck.stdout).toMatch(
-        /src\/App\.vue\(\d+,\d+\): error TS2345: Argument of type '"not-a-section"' is not assignable to parameter of type 'SectionId'/,
+        /src\/App\.vue\(\d+,\d+\): error TS2345: Argument of type '"not-a-section"' is not assignable to parameter of type '"opening" \| "ai-scientists" \| "ai-engineers" \| "not-convinced"'/,
       )
     } finally {
       await writeFile(file, component)
@@ -264,7 +267,7 @@ describe('a Vite + Vue app on the packed @ai-engineer/content', () => {
       await writeFile(page, added)
       await expect
         .poll(() => readFile(declarationFile(), 'utf8'), { timeout: 30_000 })
-        .toMatch(/export type SectionId = "opening" \| .*"not-convinced" \| "live-edit"\n/)
+        .toMatch(/ {4}"intro": "opening" \| .*"not-convinced" \| "live-edit"\n/)
       expect(await paragraph()).toContain(edited)
       expect(await mark()).toBe('no reload')
       expect(await overlaysSeen()).toEqual([])

@@ -45,6 +45,14 @@ async function plant(clone: string, file: string, edit: (text: string) => string
   return writeReports(clone, [content])
 }
 
+/** An export added to the `/html` entry. */
+function addHtmlVersion(text: string): string {
+  return text.replace(
+    'export { type HtmlOptions, guideSanitizeSchema, toHtml };',
+    'declare const htmlVersion: number;\nexport { type HtmlOptions, guideSanitizeSchema, htmlVersion, toHtml };',
+  )
+}
+
 async function changeset(clone: string, bump: 'patch' | 'minor' | 'major') {
   await writeFile(
     path.join(clone, '.changeset', 'planted.md'),
@@ -142,12 +150,7 @@ describe('semver guard', () => {
 
   it('should fail when an export is added with no changeset', async () => {
     const clone = await cloneWorkspace()
-    await plant(clone, 'html.d.ts', (text) =>
-      text.replace(
-        'export declare function toHtml',
-        'export declare const htmlVersion: number;\nexport declare function toHtml',
-      ),
-    )
+    await plant(clone, 'html.d.ts', addHtmlVersion)
     const result = await guard(clone, 'export added, no changeset')
     expect(result.ok).toBe(false)
     expect(result.packages.find((p) => p.name === content)).toMatchObject({
@@ -185,12 +188,7 @@ describe('changelog', () => {
       await git(['commit', '--quiet', '--message', 'planted'])
       return (await git(['rev-parse', 'HEAD'])).stdout.trim()
     }
-    await plant(clone, 'html.d.ts', (text) =>
-      text.replace(
-        'export declare function toHtml',
-        'export declare const htmlVersion: number;\nexport declare function toHtml',
-      ),
-    )
+    await plant(clone, 'html.d.ts', addHtmlVersion)
     const addition = await commitChange('minor')
     await plant(clone, 'index.d.ts', removeIsSafeUrl)
     const removal = await commitChange('minor')

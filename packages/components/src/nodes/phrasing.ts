@@ -1,5 +1,6 @@
 /** The built-in components of mdast's and GFM's phrasing nodes. */
 import { h } from 'vue'
+import { useRendererOptions } from '../renderer/context.js'
 import { renderChildren } from '../renderer/render.js'
 import { node } from './define.js'
 import { idSlug } from './text.js'
@@ -23,9 +24,14 @@ export const InlineCodeNode = node<'inlineCode'>(({ node }) => h('code', node.va
 /** `break`: `<br>`. */
 export const BreakNode = node<'break'>(() => h('br'))
 
-/** `link`: `<a>`, with no `href` when the URL is unsafe, `rel` when it is external. */
+/**
+ * `link`: `<a>`, with no `href` when the URL is unsafe, `rel` when it is external. A link
+ * between pages of a guide gets its URL from the renderer's `linkUrl`.
+ */
 export const LinkNode = node<'link'>(({ node }) => {
-  const href = safeUrl(node.url)
+  const target = node.data?.pageLink
+  const url = target ? useRendererOptions().value.linkUrl(target, { idPrefix: '' }) : node.url
+  const href = safeUrl(url)
   return h('a', { href, title: node.title ?? undefined, rel: relFor(href) }, renderChildren(node))
 })
 

@@ -1,3 +1,4 @@
+import { relativeLinkUrl, type LinkUrl } from '@ai-engineer/content'
 import { computed, inject, provide, type ComputedRef, type InjectionKey, type Ref } from 'vue'
 import type { GuideComponents } from './types.js'
 
@@ -7,6 +8,11 @@ export interface RendererOptions {
   components: GuideComponents
   /** Whether figures with a native diagram show it (`true`) or their original `<img>`. */
   diagrams: boolean
+  /**
+   * The URL of a link between pages (`data.pageLink`), as the content package's renderers
+   * take it. Default: `relativeLinkUrl`, relative to each page at `<id>/`.
+   */
+  linkUrl: LinkUrl
 }
 
 /** The renderer options in force: set by the plugin, a `GuideRenderer`'s props, or the defaults. */
@@ -17,6 +23,7 @@ export const rendererOptionsKey: InjectionKey<Readonly<Ref<RendererOptions>>> = 
 const defaults: Readonly<Ref<RendererOptions>> = /* @__PURE__ */ computed(() => ({
   components: {},
   diagrams: true,
+  linkUrl: relativeLinkUrl,
 }))
 
 /** The options of the nearest renderer (or the plugin's, or the defaults). */
@@ -39,6 +46,7 @@ export function provideRendererOptions(
     return {
       components: mine.components ? { ...base.components, ...mine.components } : base.components,
       diagrams: mine.diagrams ?? base.diagrams,
+      linkUrl: mine.linkUrl ?? base.linkUrl,
     }
   })
   provide(rendererOptionsKey, merged)

@@ -32,7 +32,7 @@ const page = guide.pages[0]!
 // Props types: a renderer takes any node, the root included.
 export const rendererProps: GuideRendererProps = { node: page.tree, diagrams: false }
 export const sectionProps: GuideSectionProps = { node: page.sections[0]! }
-export const figureProps: GuideFigureProps = { node: getFigure('technical-debt') }
+export const figureProps: GuideFigureProps = { node: getFigure('intro', 'technical-debt') }
 export const emojiProps: GuideEmojiProps = { node: { type: 'emoji', name: 'wink', value: '😉' } }
 const tip: Admonition = {
   type: 'admonition',
@@ -57,7 +57,8 @@ export const types: GuideNodeType[] = [
   'emoji',
   'admonition',
 ]
-export const src: string = (getFigure('cd4ml-end-to-end') satisfies GuideNodeOf<'figure'>).src
+export const src: string = (getFigure('intro', 'cd4ml-end-to-end') satisfies GuideNodeOf<'figure'>)
+  .src
 
 // Overrides: typed by node type.
 const EmojiBadge = defineComponent({
@@ -116,9 +117,9 @@ export const globals: [
 ]
 
 // h() checks the `node` prop.
-h(GuideFigure, { node: getFigure('technical-debt') })
+h(GuideFigure, { node: getFigure('intro', 'technical-debt') })
 // @ts-expect-error: a figure component takes a figure.
 h(GuideFigure, { node: page.sections[0]! })
 h(GuideAdmonition, { node: tip })
 // @ts-expect-error: an admonition component takes an admonition.
-h(GuideAdmonition, { node: getFigure('technical-debt') })
+h(GuideAdmonition, { node: getFigure('intro', 'technical-debt') })

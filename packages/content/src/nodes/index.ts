@@ -16,6 +16,10 @@ import { sectionSpec } from './section/index.js'
 import type { NodePhase, NodeRegistry, NodeSpec } from './types.js'
 
 export type { NodePhase, NodeRegistry, NodeSpec, SanitizeAdditions } from './types.js'
+export { default as remarkGuideEmoji } from './emoji/plugin.js'
+export { default as remarkGuideFigure } from './figure/plugin.js'
+export { default as remarkGuideSections } from './section/plugin.js'
+export { attributeNames, depth, isElement, parseFragment, significant } from './html-fragment.js'
 
 /** Every node type of ours and where it lives. */
 export const guideNodes = {

@@ -19,15 +19,17 @@ export function figureSources(nodes: RootContent[]): string[] {
 
 export const all: string[] = figureSources(guide.pages[0]!.tree.children)
 export const id: SectionId = 'ai-engineers'
-export const section = getSection(id)
-export const figure: Figure = getFigure('technical-debt')
+export const section = getSection('intro', id)
+export const figure: Figure = getFigure('intro', 'technical-debt')
 export const html: string = toHtml(section)
 export const markdown: string = toMarkdown(guide.pages[0]!)
 
 // @ts-expect-error: a section id that does not exist is a type error
-getSection('not-a-section')
+getSection('intro', 'not-a-section')
 // @ts-expect-error: so is a figure id
-getFigure('technical_debt')
+getFigure('intro', 'technical_debt')
+// @ts-expect-error: and a page id
+getSection('nope', 'opening')
 
 export async function check(text: string): Promise<string> {
   try {

@@ -87,6 +87,18 @@ export const payloads: readonly string[] = [
   '<figure><img src="a.png" alt="x"><figcaption><a href="vbscript:msgbox(1)">a</a> more</figcaption></figure>',
   '<figure><img src="a.png" alt="x"><figcaption><img src=x onerror=window.__pwned=1></figcaption></figure>',
   '<figure><img src="a.png" alt="x"><figcaption><em onclick="window.__pwned=1">x</em></figcaption></figure>',
+  // Raw HTML with a markdown equivalent, which becomes that markdown: every way in.
+  '<table><tr><td><a href="javascript:window.__pwned=1">x</a></td></tr></table>',
+  '<table><tr><td onclick="window.__pwned=1">x</td></tr></table>',
+  '<div><img src="a.png" alt="x" onerror="window.__pwned=1"></div>',
+  '<div style="background:url(javascript:window.__pwned=1)">\n\nText.\n\n</div>',
+  '<details><summary onclick="window.__pwned=1">Open</summary>\n\nBody.\n\n</details>',
+  '<details class="x onclick=window.__pwned=1" open>\n\nBody.\n\n</details>',
+  'A <a href="JaVa&#x09;ScRiPt:window.__pwned=1">link</a> here.',
+  'A <a href="https://example.com" onmouseover="window.__pwned=1">link</a> here.',
+  'A <strong onclick="window.__pwned=1">bold</strong> word.',
+  '<img src="data:image/svg+xml,<svg onload=window.__pwned=1>" alt="x">',
+  '<a href="x.md"><img src="a.png" alt="x"><script>window.__pwned=1</script></a>',
   // Markup that only looks dangerous: entities, code, headings, tables, footnotes.
   '&lt;script&gt;window.__pwned=1&lt;/script&gt;',
   '&#60;img src=x onerror=window.__pwned=1&#62;',

@@ -23,16 +23,18 @@ if (page) {
 
 // Ids are literal types: a section that does not exist fails to type-check.
 const id: SectionId = 'ai-engineers'
-const ids: readonly SectionId[] = sectionIds
-// @ts-expect-error: not a section of the guide
-getSection('ai-engineerz')
+const ids: readonly SectionId[] = sectionIds.intro
+// @ts-expect-error: not a section of the page
+getSection('intro', 'ai-engineerz')
+// @ts-expect-error: not a page of the guide
+getSection('outro', 'ai-engineers')
 
 // Our nodes are registered on mdast: narrowing on `type` reaches their fields.
 const sources: string[] = []
-for (const child of getSection(id).children) {
+for (const child of getSection('intro', id).children) {
   if (child.type === 'figure') sources.push(child.src)
 }
-const caption: string = getFigure('technical-debt').alt
+const caption: string = getFigure('intro', 'technical-debt').alt
 
 // A node prop must be a node.
 // @ts-expect-error: 42 is not a node

@@ -3,7 +3,7 @@ import type { Plugin } from 'unified'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { location } from 'vfile-location'
-import { fail } from '../../messages.js'
+import { report } from '../../report/index.js'
 import type { Admonition } from '../../types.js'
 import { registerSyntax } from '../register.js'
 import { admonitionFromMarkdown } from './from-markdown.js'
@@ -49,7 +49,7 @@ function check(node: Admonition, file: VFile): void {
   }
   const header = readHeader(line(start.line)!.slice(start.column - 1))
   if (!header.ok) {
-    fail(
+    report(
       file,
       header.reason,
       { line: start.line, column: start.column + header.column - 1 },
@@ -60,7 +60,7 @@ function check(node: Admonition, file: VFile): void {
   const next = line(start.line + 1)?.slice(start.column - 1)
   if (node.children.length === 0 && next !== undefined && next.trim() !== '') {
     const column = start.column + /^[ \t]*/.exec(next)![0].length
-    fail(
+    report(
       file,
       `The body of \`${line(start.line)!
         .slice(start.column - 1)

@@ -7,9 +7,9 @@ import { toMdast } from 'hast-util-to-mdast'
 import type { PhrasingContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import type { VFile } from 'vfile'
-import { fail, warn } from '../../messages.js'
+import { report } from '../../report/index.js'
 import type { Figure } from '../../types.js'
-import { attributeNames, isElement, significant } from './html-fragment.js'
+import { attributeNames, isElement, significant } from '../html-fragment.js'
 
 /** Elements a caption may hold besides text; they become mdast phrasing. */
 const captionElements = new Set(['a', 'em', 'i', 'strong', 'b', 'code', 'br', 'del', 's'])
@@ -18,7 +18,7 @@ const droppedAttributes = new Set([
   'width',
   'height',
   'title',
-  'classname',
+  'class',
   'style',
   'align',
   'loading',
@@ -45,7 +45,7 @@ export function readCaption(
   }
   visitElements(parts, (element) => {
     if (!captionElements.has(element.tagName)) {
-      fail(
+      report(
         file,
         `Unexpected ${describe(element)} in a \`<figcaption>\`: a caption holds text, links, \`<em>\`, \`<strong>\` and \`<code>\``,
         element.position,
@@ -89,15 +89,15 @@ export function checkAttributes(element: Element, allowed: string[], file: VFile
   for (const name of attributeNames(element)) {
     if (allowed.includes(name)) continue
     if (droppedAttributes.has(name)) {
-      warn(
+      report(
         file,
         `Attribute \`${name}\` on \`<${element.tagName}>\` is dropped: style figures with CSS`,
         element.position,
-        'figure-attribute',
+        'attribute-dropped',
       )
       continue
     }
-    fail(
+    report(
       file,
       `Attribute \`${name}\` is not allowed on \`<${element.tagName}>\` in a figure; allowed: ${allowed.map((a) => `\`${a}\``).join(', ') || 'none'}`,
       element.position,

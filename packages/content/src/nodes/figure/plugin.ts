@@ -5,8 +5,8 @@ import { toString } from 'mdast-util-to-string'
 import type { Plugin } from 'unified'
 import { SKIP, visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
-import { depth, isElement, parseFragment, significant } from './html-fragment.js'
-import { fail } from '../../messages.js'
+import { depth, isElement, parseFragment, significant } from '../html-fragment.js'
+import { report } from '../../report/index.js'
 import { registerSyntax } from '../register.js'
 import { checkAttributes, describe, readCaption } from './caption.js'
 import { figureToMarkdown } from './markdown.js'
@@ -49,7 +49,7 @@ export default remarkGuideFigure
 function toFigure(node: Html, file: VFile, slugger: GithubSlugger): Figure | undefined {
   // Checked before anything recurses into the HTML (hast-util-from-html does).
   if (countTags(node.value, maxTags) > maxTags) {
-    fail(
+    report(
       file,
       `A \`<figure>\` holds more than ${maxTags} tags: it holds one \`<img>\` and a \`<figcaption>\` of text, links and emphasis`,
       node.position,
@@ -59,7 +59,7 @@ function toFigure(node: Html, file: VFile, slugger: GithubSlugger): Figure | und
   }
   // The HTML parser would close an open figure at the blank line and carry on: say so instead.
   if (!figureEnd.test(node.value)) {
-    fail(
+    report(
       file,
       'The `<figure>` is not closed: end it with `</figure>` before the next blank line',
       node.position,
@@ -69,7 +69,7 @@ function toFigure(node: Html, file: VFile, slugger: GithubSlugger): Figure | und
   }
   const fragment = parseFragment(node, String(file.value))
   if (depth(fragment) > maxDepth) {
-    fail(
+    report(
       file,
       `A \`<figure>\` nests its elements more than ${maxDepth} deep: it holds one \`<img>\` and a \`<figcaption>\` of text, links and emphasis`,
       node.position,
@@ -80,7 +80,7 @@ function toFigure(node: Html, file: VFile, slugger: GithubSlugger): Figure | und
   const top = significant(fragment.children as ElementContent[])
   const element = top[0]
   if (top.length !== 1 || !isElement(element, 'figure')) {
-    fail(
+    report(
       file,
       'A `<figure>` block must hold one `<figure>…</figure>` and nothing else: close the figure and leave a blank line after it',
       node.position,
@@ -96,7 +96,7 @@ function toFigure(node: Html, file: VFile, slugger: GithubSlugger): Figure | und
   const others = parts.filter((part) => !isElement(part, 'img') && !isElement(part, 'figcaption'))
 
   if (images.length !== 1) {
-    fail(
+    report(
       file,
       images.length === 0
         ? 'A `<figure>` needs an `<img src="…">`: add the image, or write the caption as a paragraph'
@@ -107,7 +107,7 @@ function toFigure(node: Html, file: VFile, slugger: GithubSlugger): Figure | und
     ok = false
   }
   if (captions.length > 1) {
-    fail(
+    report(
       file,
       'A `<figure>` holds at most one `<figcaption>`',
       captions[1]?.position,
@@ -116,7 +116,7 @@ function toFigure(node: Html, file: VFile, slugger: GithubSlugger): Figure | und
     ok = false
   }
   for (const other of others) {
-    fail(
+    report(
       file,
       `Unexpected ${describe(other)} in a \`<figure>\`: it may hold one \`<img>\` and one \`<figcaption>\``,
       other.position,
@@ -129,7 +129,7 @@ function toFigure(node: Html, file: VFile, slugger: GithubSlugger): Figure | und
   if (image) ok = checkAttributes(image, ['src', 'alt'], file) && ok
   const src = typeof image?.properties.src === 'string' ? image.properties.src.trim() : ''
   if (image && src === '') {
-    fail(file, 'The figure’s `<img>` needs a non-empty `src`', image.position, 'figure-image')
+    report(file, 'The figure’s `<img>` needs a non-empty `src`', image.position, 'figure-image')
     ok = false
   }
 
@@ -144,13 +144,12 @@ function toFigure(node: Html, file: VFile, slugger: GithubSlugger): Figure | und
   const givenAlt = typeof image?.properties.alt === 'string' ? image.properties.alt.trim() : ''
   const alt = givenAlt || captionText
   if (alt === '') {
-    fail(
+    report(
       file,
-      'A figure needs a text alternative: give the `<img>` an `alt`, or the figure a `<figcaption>`',
+      'A figure has no text alternative, so it keeps an empty `alt` (screen readers skip it): give the `<img>` an `alt`, or the figure a `<figcaption>`',
       image?.position,
       'figure-alt',
     )
-    return undefined
   }
 
   const givenId = typeof element.properties.id === 'string' ? element.properties.id : ''

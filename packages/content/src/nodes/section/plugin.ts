@@ -3,7 +3,7 @@ import type { BlockContent, Heading, Root, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import type { Plugin } from 'unified'
 import { visit } from 'unist-util-visit'
-import { fail } from '../../messages.js'
+import { report } from '../../report/index.js'
 import { registerSyntax } from '../register.js'
 import { sectionToMarkdown } from './markdown.js'
 import type { Section } from '../../types.js'
@@ -26,7 +26,7 @@ const remarkGuideSections: Plugin<[(Readonly<SectionOptions> | null | undefined)
       const groups = split(tree.children)
       const given = file.data.guideMeta?.sections
       if (given && given.length !== groups.length) {
-        fail(
+        report(
           file,
           `Frontmatter lists ${given.length} section ids, but the page has ${groups.length} sections (split at \`<hr>\`, \`---\` and headings): list one id per section`,
           file.data.guideMeta?.sectionsPlace,

@@ -1,0 +1,170 @@
+#!/usr/bin/env node
+/**
+ * `ai-engineer-content`: check guides and build them, for importers.
+ *
+ * - `check <files | dir | mkdocs.yml>…` runs the pipeline and prints every message with
+ *   its file, line and column; a folder or an `mkdocs.yml` is checked as a whole guide.
+ * - `build <dir | mkdocs.yml> --out <dir>` writes what the package's own build writes.
+ *
+ * Exit 0 when there is no error (warnings are fine, unless `--strict`), 1 when there is
+ * one, 2 on a usage error.
+ */
+import { parseArgs } from 'node:util'
+import { reporter } from 'vfile-reporter'
+import { defaultMaxBytes, defaultMaxDelimiters, defaultMaxNesting } from '../parse/index.js'
+import { checkRuleSettings, hasErrors, type RuleSettings } from '../report/index.js'
+import { buildGuide } from './build.js'
+import { checkTargets, isGuideTarget } from './check.js'
+import { format, formats, type Format } from './formats.js'
+
+const usage = `Usage: ai-engineer-content check [options] <files | dir | mkdocs.yml>…
+       ai-engineer-content build [options] <dir | mkdocs.yml> --out <dir>
+
+check  Check guide pages (markdown with YAML frontmatter, <figure> blocks, admonitions,
+       gemoji shortcodes) and print every problem as file:line:column. A folder, or an
+       mkdocs.yml, is checked as a whole guide: its nav and the links between its pages.
+build  Write the guide as a module: <out>/index.js (guide, pageIds, sectionIds,
+       figureIds, getPage, getSection, getFigure), <out>/runtime.js and <out>/index.d.ts
+       with the literal ids. <out> is replaced whole, and only when there is no error.
+
+Options:
+  --strict              warnings fail too, as mkdocs build --strict (default: mkdocs.yml's strict)
+  --rule <id=severity>  set a rule to error, warn or off (repeatable): --rule figure-alt=error
+  --format <name>       check's output: stylish (default, on stderr), unix, github, json (on stdout)
+  --out <dir>           where build writes
+  --max-bytes <n>       largest page accepted, in bytes (default ${defaultMaxBytes})
+  --max-nesting <n>     deepest nesting of quotes, lists, emphasis, links (default ${defaultMaxNesting})
+  --max-delimiters <n>  most *, _, ~, [, ] in one paragraph (default ${defaultMaxDelimiters})
+  -q, --quiet           do not list files without messages (stylish)
+  -h, --help            show this help
+
+Paths are relative to the current folder. Exit status: 0 when there is no error
+(warnings are fine unless --strict), 1 when there is one, 2 on a usage error.
+`
+
+class UsageError extends Error {}
+
+function positive(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined
+  const number = Number(value)
+  if (!Number.isSafeInteger(number) || number < 1) {
+    throw new UsageError(`--${name} takes a positive whole number, not \`${value}\``)
+  }
+  return number
+}
+
+function ruleSettings(values: readonly string[]): RuleSettings | undefined {
+  if (values.length === 0) return undefined
+  const settings: Record<string, string> = {}
+  for (const value of values) {
+    const [id = '', setting = ''] = value.split('=')
+    if (id === '' || setting === '') {
+      throw new UsageError(`--rule takes <id>=<severity>, not \`${value}\``)
+    }
+    settings[id] = setting
+  }
+  try {
+    return checkRuleSettings(settings)
+  } catch (error) {
+    throw new UsageError((error as Error).message)
+  }
+}
+
+async function main(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      strict: { type: 'boolean' },
+      rule: { type: 'string', multiple: true },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      'max-bytes': { type: 'string' },
+      'max-nesting': { type: 'string' },
+      'max-delimiters': { type: 'string' },
+      quiet: { type: 'boolean', short: 'q' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  })
+  if (values.help) {
+    process.stdout.write(usage)
+    return 0
+  }
+  const [command, ...targets] = positionals
+  if (command !== 'check' && command !== 'build') {
+    throw new UsageError(
+      command === undefined ? 'No command given' : `Unknown command \`${command}\``,
+    )
+  }
+  const as = (values.format ?? 'stylish') as Format
+  if (!formats.includes(as)) {
+    throw new UsageError(`--format takes ${formats.join(', ')}, not \`${values.format}\``)
+  }
+  const options = {
+    maxBytes: positive('max-bytes', values['max-bytes']),
+    maxNesting: positive('max-nesting', values['max-nesting']),
+    maxDelimiters: positive('max-delimiters', values['max-delimiters']),
+    rules: ruleSettings(values.rule ?? []),
+  }
+  const strict = values.strict === true
+  const started = performance.now()
+
+  if (command === 'build') {
+    const [target, ...more] = targets
+    if (target === undefined || more.length > 0 || !isGuideTarget(target)) {
+      throw new UsageError(
+        'build takes one guide: `ai-engineer-content build <dir | mkdocs.yml> --out <dir>`',
+      )
+    }
+    if (values.out === undefined) throw new UsageError('build needs `--out <dir>`')
+    const { loaded, written } = await buildGuide(target, values.out, {
+      ...options,
+      strict: strict || undefined,
+    })
+    const text = reporter(loaded.files, { quiet: true })
+    if (text) process.stderr.write(`${text}\n`)
+    if (written.length === 0) {
+      process.stderr.write(
+        `ai-engineer-content: the guide has errors; ${values.out} is unchanged\n`,
+      )
+      return 1
+    }
+    const pages = loaded.guide?.pages.length ?? 0
+    process.stderr.write(
+      `ai-engineer-content: built ${pages} page${pages === 1 ? '' : 's'} into ${values.out} (${written.join(', ')}) in ${Math.round(performance.now() - started)} ms\n`,
+    )
+    return 0
+  }
+
+  if (targets.length === 0) {
+    throw new UsageError('No files given: `ai-engineer-content check <files | dir | mkdocs.yml>…`')
+  }
+  const checked = await checkTargets(targets, { ...options, strict })
+  const failed = checked.files.filter((file, index) =>
+    hasErrors(file, checked.strict[index]),
+  ).length
+  const text = format(checked.files, as, values.quiet === true)
+  if (as === 'stylish') {
+    if (text) process.stderr.write(`${text}\n`)
+    const count = checked.files.length
+    process.stderr.write(
+      `ai-engineer-content: checked ${count} file${count === 1 ? '' : 's'} in ${Math.round(performance.now() - started)} ms: ${
+        failed === 0
+          ? 'no errors'
+          : `${failed} with errors${strict ? ' (warnings count, --strict)' : ''}`
+      }\n`,
+    )
+  } else if (text) process.stdout.write(`${text}\n`)
+  return failed === 0 ? 0 : 1
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2))
+} catch (error) {
+  const known =
+    error instanceof UsageError ||
+    (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') === true
+  if (!known) throw error
+  process.stderr.write(`ai-engineer-content: ${(error as Error).message}\n\n${usage}`)
+  process.exitCode = 2
+}

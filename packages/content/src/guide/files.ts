@@ -1,0 +1,15 @@
+import { existsSync } from 'node:fs'
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { dirname } from 'node:path'
+
+/**
+ * Write `text` to `path` unless it already holds it, through a temporary file renamed
+ * into place, so a reader never sees half a file and an unchanged file keeps its time.
+ */
+export async function writeIfChanged(path: string, text: string): Promise<void> {
+  if (existsSync(path) && (await readFile(path, 'utf8')) === text) return
+  await mkdir(dirname(path), { recursive: true })
+  const temporary = `${path}.${process.pid}.tmp`
+  await writeFile(temporary, text)
+  await rename(temporary, path)
+}

@@ -1,0 +1,22 @@
+/**
+ * A guide as a whole, as mkdocs builds it: the pages of a folder (with or without an
+ * `mkdocs.yml`), its nav, each page's `prev` and `next`, the links between pages, and
+ * the literal id types generated from it.
+ */
+export { guideData } from './data.js'
+export { writeIfChanged } from './files.js'
+export { apiDeclarations, guideIds, idTypes, type GuideIds } from './ids.js'
+export { resolveLinks, sectionOf, type LinkedPage } from './links.js'
+export {
+  guideName,
+  loadGuide,
+  locateGuide,
+  markdownFiles,
+  navPages,
+  type GuideLocation,
+  type LoadedGuide,
+  type LoadOptions,
+  type ParsedPage,
+} from './load.js'
+export { readMkdocs, type MkdocsConfig, type NavEntry } from './mkdocs.js'
+export { apiNames, declarationSource, moduleSource } from './source.js'

@@ -1,0 +1,110 @@
+/**
+ * Links between the pages of a guide, as mkdocs reads them: a relative link to a
+ * page's markdown file (`docker.md`, `../testing/api.md#locust`, `#basics` on the same
+ * page) becomes a typed reference in the link's `data.pageLink` (the page, the section
+ * its fragment names, the page it stands in). A link to a page the guide does not have,
+ * or to an anchor the page does not have, is reported at its line and column.
+ */
+import type { Link } from 'mdast'
+import { posix } from 'node:path'
+import { visit } from 'unist-util-visit'
+import type { VFile } from 'vfile'
+import { report } from '../report/index.js'
+import type { GuidePage, PageLink } from '../types.js'
+
+/** A page and the file its messages go to. */
+export interface LinkedPage {
+  page: GuidePage
+  file: VFile
+}
+
+const scheme = /^[a-z][a-z\d+.-]*:/i
+
+/** The section of `page` that `anchor` names: a section id, or the id of a heading in it. */
+export function sectionOf(page: GuidePage, anchor: string): string | undefined {
+  for (const section of page.sections) {
+    if (section.id === anchor) return section.id
+  }
+  for (const section of page.sections) {
+    let found = false
+    visit(section, 'heading', (heading) => {
+      if (heading.data?.id !== anchor) return undefined
+      found = true
+      return false
+    })
+    if (found) return section.id
+  }
+  return undefined
+}
+
+/** The page path and fragment a relative link to a markdown file names, or `undefined`. */
+function target(url: string, from: string): { path: string; fragment: string } | undefined {
+  if (scheme.test(url) || url.startsWith('/')) return undefined
+  const hash = url.indexOf('#')
+  const rawPath = (hash === -1 ? url : url.slice(0, hash)).replace(/\?.*$/, '')
+  const fragment = hash === -1 ? '' : url.slice(hash + 1)
+  if (rawPath === '') return fragment === '' ? undefined : { path: from, fragment }
+  if (!/\.md$/i.test(rawPath)) return undefined
+  let path: string
+  try {
+    path = decodeURI(rawPath)
+  } catch {
+    path = rawPath
+  }
+  return { path: posix.normalize(posix.join(posix.dirname(from), path)), fragment }
+}
+
+/**
+ * Give every link between pages of `pages` its `data.pageLink`, and report those that
+ * point to no page (`link-page`) or to no section of their page (`link-anchor`). A link
+ * to a page of `failed` (paths of pages that did not parse, reported already) is left
+ * as it is.
+ */
+export function resolveLinks(
+  pages: readonly LinkedPage[],
+  failed: ReadonlySet<string> = new Set(),
+): void {
+  const byPath = new Map(pages.map(({ page }) => [page.path, page]))
+  for (const { page, file } of pages) {
+    visit(page.tree, 'link', (link: Link) => {
+      if (link.data?.pageLink) delete link.data.pageLink
+      const found = target(link.url, page.path)
+      if (!found) return
+      const to = byPath.get(found.path)
+      if (!to && failed.has(found.path)) return
+      if (!to) {
+        report(
+          file,
+          found.path.startsWith('../')
+            ? `The link to \`${link.url}\` leaves the guide's folder: link to a page of the guide, or write a full URL`
+            : `The link to \`${link.url}\` points to no page of the guide${link.url.startsWith(found.path) ? '' : ` (it names \`${found.path}\`)`}`,
+          link.position,
+          'link-page',
+        )
+        return
+      }
+      const pageLink: PageLink = { page: to.id, from: page.id }
+      if (found.fragment !== '') {
+        const anchor = decodeFragment(found.fragment)
+        const section = sectionOf(to, anchor)
+        if (section === undefined) {
+          report(
+            file,
+            `The link to \`${link.url}\` names \`#${anchor}\`, which is no section or heading of page \`${to.id}\` (${to.path}); its sections: ${to.sections.map((node) => node.id).join(', ')}`,
+            link.position,
+            'link-anchor',
+          )
+        } else pageLink.section = section
+      }
+      link.data = { ...link.data, pageLink }
+    })
+  }
+}
+
+function decodeFragment(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment)
+  } catch {
+    return fragment
+  }
+}

@@ -1,0 +1,303 @@
+/**
+ * A guide as mkdocs builds it: a folder of markdown pages, with or without an
+ * `mkdocs.yml`. Every page is parsed with the page pipeline; then the guide as a whole
+ * is put together: its title (`site_name`, else the first page's), its nav (from
+ * `nav`, else from the files: `index.md` first, then by name, folders as groups), each
+ * page's `prev` and `next`, the links between pages. Pages outside the nav are built
+ * and reported; a nav entry whose file is missing is a warning at its line in
+ * `mkdocs.yml`, as mkdocs has it.
+ */
+import { existsSync, statSync } from 'node:fs'
+import { readdir, readFile } from 'node:fs/promises'
+import { basename, dirname, join, posix, relative, resolve, sep } from 'node:path'
+import { VFile } from 'vfile'
+import { checkGuide, type ProcessorOptions } from '../parse/index.js'
+import { applyRules, checkRuleSettings, hasErrors, report } from '../report/index.js'
+import { isSafeUrl } from '../runtime/index.js'
+import type { Guide, GuidePage, NavItem } from '../types.js'
+import { resolveLinks } from './links.js'
+import { readMkdocs, type MkdocsConfig, type NavEntry } from './mkdocs.js'
+
+/** Options of {@link loadGuide}. */
+export interface LoadOptions extends ProcessorOptions {
+  /** Warnings fail the guide too. Default: `strict` of `mkdocs.yml`, else `false`. */
+  strict?: boolean | undefined
+  /** Where paths in messages are relative to. Default: `process.cwd()`. */
+  cwd?: string | undefined
+  /**
+   * Pages parsed before, by absolute path, with the text they were parsed from: a page
+   * whose text is the same is not parsed again (the Vite plugin keeps one across saves).
+   */
+  cache?: Map<string, ParsedPage> | undefined
+}
+
+/** A page as parsed on its own, before the guide is put together. */
+export interface ParsedPage {
+  /** The page's path in the guide's folder, with `/`. */
+  path: string
+  source: string
+  file: VFile
+  page: GuidePage | undefined
+}
+
+/** Where a guide is: its `mkdocs.yml` (if any) and its folder of pages. */
+export interface GuideLocation {
+  /** The `mkdocs.yml`, absolute, or `undefined` for a plain folder of pages. */
+  config: string | undefined
+  /** The folder of the pages, absolute. */
+  docs: string
+}
+
+/** A guide put together, with every file's messages. */
+export interface LoadedGuide {
+  /** The guide, or `undefined` when it has an error (a warning too, under `strict`). */
+  guide: Guide | undefined
+  /** The files with their messages: `mkdocs.yml` first (if any), then every page. */
+  files: VFile[]
+  /** Every page by absolute path, as parsed (for the Vite plugin's code frames). */
+  pages: Map<string, ParsedPage>
+  location: GuideLocation
+  strict: boolean
+}
+
+/** Where the guide `target` (a folder, or an `mkdocs.yml`) keeps its config and pages. */
+export function locateGuide(target: string, cwd = process.cwd()): GuideLocation {
+  const path = resolve(cwd, target)
+  if (/\.ya?ml$/i.test(path) && !isDirectory(path)) return { config: path, docs: dirname(path) }
+  const config = ['mkdocs.yml', 'mkdocs.yaml']
+    .map((name) => join(path, name))
+    .find((file) => existsSync(file))
+  return { config, docs: path }
+}
+
+function isDirectory(path: string): boolean {
+  return existsSync(path) && statSync(path).isDirectory()
+}
+
+/** Every `*.md` under `dir`, relative to it with `/`, sorted; dot files and folders left out. */
+export async function markdownFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true })
+  return entries
+    .filter((entry) => entry.isFile() && /\.md$/i.test(entry.name))
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .filter((path) => !path.split('/').some((part) => part.startsWith('.')))
+    .sort()
+}
+
+/** Load the guide at `target`: a folder of pages, a folder with an `mkdocs.yml`, or the file. */
+export async function loadGuide(target: string, options: LoadOptions = {}): Promise<LoadedGuide> {
+  const cwd = options.cwd ?? process.cwd()
+  const rules = options.rules ? checkRuleSettings(options.rules) : undefined
+  const location = locateGuide(target, cwd)
+  const files: VFile[] = []
+  let config: MkdocsConfig | undefined
+  let configFile: VFile | undefined
+  if (location.config) {
+    configFile = new VFile({
+      path: relative(cwd, location.config),
+      value: await readFile(location.config, 'utf8'),
+    })
+    files.push(configFile)
+    config = readMkdocs(configFile)
+    location.docs = resolve(dirname(location.config), config.docsDir)
+  }
+  const strict = options.strict ?? config?.strict ?? false
+  const parsed = new Map<string, ParsedPage>()
+  const paths = isDirectory(location.docs) ? await markdownFiles(location.docs) : []
+  if (paths.length === 0) {
+    const folder = new VFile({ path: relative(cwd, location.docs) || '.' })
+    report(folder, 'No pages (`*.md`) in this folder', undefined, 'read')
+    files.push(folder)
+  }
+  for (const path of paths) {
+    const absolute = join(location.docs, ...path.split('/'))
+    const bytes = await readFile(absolute)
+    const source = bytes.toString('utf8')
+    const cached = options.cache?.get(absolute)
+    const fresh: ParsedPage =
+      cached?.source === source
+        ? cached
+        : {
+            path,
+            source,
+            ...(await checkGuide(bytes, {
+              ...options,
+              path: relative(cwd, absolute),
+              pagePath: path,
+              strict: false,
+            })),
+          }
+    options.cache?.set(absolute, fresh)
+    // Guide-level messages go on a copy, so a cached page does not gather them twice.
+    const file = new VFile({ path: fresh.file.path, value: fresh.file.value })
+    file.messages = [...fresh.file.messages]
+    parsed.set(absolute, { ...fresh, file })
+    files.push(file)
+  }
+  if (options.cache) {
+    for (const key of options.cache.keys()) if (!parsed.has(key)) options.cache.delete(key)
+  }
+
+  const pages = [...parsed.values()]
+  const built = pages.flatMap(({ page, file }) => (page ? [{ page, file }] : []))
+  uniqueIds(built)
+  const byPath = new Map(pages.map((entry) => [entry.path, entry]))
+  const nav =
+    config?.nav && configFile
+      ? navFromConfig(config.nav, byPath, configFile, location, cwd)
+      : navFromFiles(built.map(({ page }) => page))
+  const inNav = navPages(nav)
+  const order = [...inNav, ...built.map(({ page }) => page.id).filter((id) => !inNav.includes(id))]
+  if (config?.nav && configFile) {
+    for (const { page } of built) {
+      if (inNav.includes(page.id)) continue
+      report(
+        configFile,
+        `The page \`${page.path}\` is built, but the \`nav\` does not list it`,
+        config.navPlace,
+        'page-not-in-nav',
+      )
+    }
+  }
+  const byId = new Map(built.map((entry) => [entry.page.id, entry.page]))
+  const ordered = order.map((id) => byId.get(id)!)
+  inNav.forEach((id, index) => {
+    const page = byId.get(id)!
+    delete page.prev
+    delete page.next
+    if (index > 0) page.prev = inNav[index - 1]
+    if (index < inNav.length - 1) page.next = inNav[index + 1]
+  })
+  for (const page of ordered) {
+    if (inNav.includes(page.id)) continue
+    delete page.prev
+    delete page.next
+  }
+  resolveLinks(built, new Set(pages.flatMap((entry) => (entry.page ? [] : [entry.path]))))
+  for (const file of files) applyRules(file, rules)
+  const failed = files.some((file) => hasErrors(file, strict))
+  const title = config?.siteName ?? ordered[0]?.title
+  const guide = failed || title === undefined ? undefined : { title, nav, pages: ordered }
+  return { guide, files, pages: parsed, location, strict }
+}
+
+/** Two pages with one id (given in frontmatter) is an error on the second. */
+function uniqueIds(pages: readonly { page: GuidePage; file: VFile }[]): void {
+  const seen = new Map<string, GuidePage>()
+  for (const { page, file } of pages) {
+    const other = seen.get(page.id)
+    if (other) {
+      report(
+        file,
+        `Page id \`${page.id}\` is also the id of \`${other.path}\`: give one of them another \`id\` in frontmatter`,
+        { line: 1, column: 1 },
+        'page-id-duplicate',
+      )
+    } else seen.set(page.id, page)
+  }
+}
+
+/** The nav `mkdocs.yml` writes, each page entry checked against the pages. */
+function navFromConfig(
+  entries: readonly NavEntry[],
+  byPath: Map<string, ParsedPage>,
+  file: VFile,
+  location: GuideLocation,
+  cwd: string,
+): NavItem[] {
+  const items: NavItem[] = []
+  for (const entry of entries) {
+    if (entry.kind === 'group') {
+      const children = navFromConfig(entry.children, byPath, file, location, cwd)
+      if (children.length > 0) items.push({ title: entry.title, children })
+    } else if (entry.kind === 'link') {
+      if (isSafeUrl(entry.url)) items.push({ title: entry.title, url: entry.url })
+      else {
+        report(
+          file,
+          `Unsafe URL \`${entry.url.slice(0, 30)}\` in the \`nav\`: use \`http:\`, \`https:\` or \`mailto:\``,
+          entry.place,
+          'url-unsafe',
+        )
+      }
+    } else {
+      const path = posix.normalize(entry.file.replace(/^\.\//, ''))
+      const found = byPath.get(path)
+      if (!found) {
+        report(
+          file,
+          `The \`nav\` lists \`${entry.file}\`, which is not in \`${relative(cwd, location.docs) || '.'}\`: the entry is left out`,
+          entry.place,
+          'nav-file',
+        )
+      } else if (found.page) {
+        items.push({ title: entry.title ?? found.page.title, page: found.page.id })
+      }
+    }
+  }
+  return items
+}
+
+/** The nav of a folder without `mkdocs.yml`, as mkdocs makes it: `index` first, then by name; folders become groups. */
+function navFromFiles(pages: readonly GuidePage[]): NavItem[] {
+  const root: NavItem[] = []
+  const groups = new Map<string, NavItem[]>([['', root]])
+  const sorted = [...pages].sort((a, b) => compareFiles(a.path, b.path))
+  for (const page of sorted) {
+    const folders = page.path.split('/').slice(0, -1)
+    let parent = root
+    folders.forEach((folder, index) => {
+      const key = folders.slice(0, index + 1).join('/')
+      let group = groups.get(key)
+      if (!group) {
+        group = []
+        groups.set(key, group)
+        parent.push({ title: folderTitle(folder), children: group })
+      }
+      parent = group
+    })
+    parent.push({ title: page.title, page: page.id })
+  }
+  return root
+}
+
+/** Files before folders, `index.md` first, then by name. */
+function compareFiles(a: string, b: string): number {
+  const left = a.split('/')
+  const right = b.split('/')
+  for (let index = 0; index < Math.min(left.length, right.length); index++) {
+    const leftFile = index === left.length - 1
+    const rightFile = index === right.length - 1
+    if (left[index] === right[index]) continue
+    if (leftFile !== rightFile) return leftFile ? -1 : 1
+    if (leftFile && left[index] === 'index.md') return -1
+    if (rightFile && right[index] === 'index.md') return 1
+    return left[index]! < right[index]! ? -1 : 1
+  }
+  return left.length - right.length
+}
+
+/** `load-testing` → `Load testing`, as mkdocs titles a folder. */
+function folderTitle(folder: string): string {
+  const title = folder.replace(/[-_]/g, ' ')
+  return title === title.toLowerCase() ? title.charAt(0).toUpperCase() + title.slice(1) : title
+}
+
+/** The page ids of `nav`, in order, each once. */
+export function navPages(nav: readonly NavItem[]): string[] {
+  const ids: string[] = []
+  const walk = (items: readonly NavItem[]): void => {
+    for (const item of items) {
+      if ('page' in item) {
+        if (!ids.includes(item.page)) ids.push(item.page)
+      } else if ('children' in item) walk(item.children)
+    }
+  }
+  walk(nav)
+  return ids
+}
+
+/** The name a guide goes by in messages: its `mkdocs.yml`, or its folder. */
+export function guideName(location: GuideLocation, cwd = process.cwd()): string {
+  return relative(cwd, location.config ?? location.docs) || basename(location.docs)
+}

@@ -1,4 +1,0 @@
-/**
- * Turn a guide's tree, or any node of it, into sanitized HTML.
- */
-export { toHtml, guideSanitizeSchema } from './to-html.js'

@@ -1,0 +1,118 @@
+/**
+ * The API over a compiled guide, built from its data at run time: what the main entry
+ * exports for this package's own guide, what the module the Vite plugin serves exports,
+ * and what `ai-engineer-content build` writes (`guide`, the id lists, `getPage`,
+ * `getSection`, `getFigure`). Runs in the browser and in Node.js; imports nothing.
+ */
+import type {
+  Figure,
+  Guide,
+  GuideAuthor,
+  GuidePage,
+  GuideRoot,
+  NavItem,
+  Section,
+} from '../types.js'
+
+/** A page as a compiled guide holds it: no positions; sections and figures are derived. */
+export interface PageData {
+  id: string
+  path: string
+  title: string
+  prev?: string
+  next?: string
+  source?: string
+  author?: GuideAuthor
+  tree: GuideRoot
+}
+
+/** A compiled guide: its title, its nav and its pages. */
+export interface GuideData {
+  title: string
+  nav: NavItem[]
+  pages: PageData[]
+}
+
+/** Ids by page: `{ docker: 'basics' | 'images' }`. */
+export type IdsByPage<P extends string> = { [Page in P]: string }
+
+/**
+ * What the API exports, typed by the guide's own ids: `P` the page ids, `S` and `F` the
+ * section and figure ids of each page.
+ */
+export interface GuideModule<
+  P extends string = string,
+  S extends IdsByPage<P> = IdsByPage<P>,
+  F extends IdsByPage<P> = IdsByPage<P>,
+> {
+  guide: Guide<P>
+  /** Every page id, in the guide's order. */
+  pageIds: readonly P[]
+  /** The section ids of each page, in order. */
+  sectionIds: { readonly [Page in P]: readonly S[Page][] }
+  /** The figure ids of each page, in order. */
+  figureIds: { readonly [Page in P]: readonly F[Page][] }
+  /** The page with this id. Throws a `RangeError` for an unknown id. */
+  getPage(id: P): GuidePage<P>
+  /** A section of a page, by the page's id and its own. Throws a `RangeError` for an unknown id. */
+  getSection<Page extends P>(page: Page, id: S[Page]): Section
+  /** A figure of a page, by the page's id and its own. Throws a `RangeError` for an unknown id. */
+  getFigure<Page extends P>(page: Page, id: F[Page]): Figure
+}
+
+function figuresOf(node: { type: string; children?: unknown[] }, into: Figure[] = []): Figure[] {
+  if (node.type === 'figure') into.push(node as Figure)
+  for (const child of (node.children ?? []) as { type: string }[]) figuresOf(child, into)
+  return into
+}
+
+function unknown(what: string, id: string, known: Iterable<string>, where = ''): RangeError {
+  const ids = [...known].join(', ') || 'none'
+  return new RangeError(`Unknown ${what} \`${id}\`${where}; known: ${ids}`)
+}
+
+/** The API over `data`. */
+export function guideModule(data: GuideData): GuideModule {
+  const pages: GuidePage[] = data.pages.map((page) => ({
+    ...page,
+    sections: page.tree.children,
+    figures: figuresOf(page.tree),
+  }))
+  const byId = new Map(pages.map((page) => [page.id, page]))
+  const sections = new Map(
+    pages.map((page) => [page.id, new Map(page.sections.map((node) => [node.id, node]))]),
+  )
+  const figures = new Map(
+    pages.map((page) => [page.id, new Map(page.figures.map((node) => [node.id, node]))]),
+  )
+  const ids = (kind: 'sections' | 'figures') =>
+    Object.fromEntries(pages.map((page) => [page.id, page[kind].map((node) => node.id)]))
+
+  function getPage(id: string): GuidePage {
+    const page = byId.get(id)
+    if (!page) throw unknown('page id', id, byId.keys())
+    return page
+  }
+
+  function finder<T>(what: string, nodes: Map<string, Map<string, T>>) {
+    return (page: string, id: string): T => {
+      const inPage = nodes.get(page)
+      if (!inPage) throw unknown('page id', page, byId.keys())
+      const found = inPage.get(id)
+      if (found === undefined) {
+        throw unknown(`${what} id`, id, inPage.keys(), ` in page \`${page}\``)
+      }
+      return found
+    }
+  }
+
+  return {
+    guide: { title: data.title, nav: data.nav, pages },
+    pageIds: pages.map((page) => page.id),
+    sectionIds: ids('sections'),
+    figureIds: ids('figures'),
+    getPage,
+    getSection: finder('section', sections),
+    getFigure: finder('figure', figures),
+  }
+}

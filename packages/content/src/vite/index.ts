@@ -1,0 +1,242 @@
+/**
+ * `@ai-engineer/content/vite`: a Vite plugin that compiles a guide (a folder of pages, or
+ * its `mkdocs.yml`) as the package's build does, serves it as a module with the main
+ * entry's API (`guide`, the id lists, `getPage`, `getSection`, `getFigure`), updates
+ * that module through HMR when a page or `mkdocs.yml` changes, and writes a declaration
+ * file with the guide's literal id types. A guide that does not compile keeps the last
+ * good module: the terminal gets the `vfile-reporter` output, the browser Vite's error
+ * overlay.
+ */
+import { readFile } from 'node:fs/promises'
+import { relative, resolve, sep } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { HmrContext, Plugin, ViteDevServer } from 'vite'
+import {
+  guideData,
+  guideIds,
+  guideName,
+  loadGuide,
+  locateGuide,
+  moduleSource,
+  writeIfChanged,
+  type GuideLocation,
+  type ParsedPage,
+} from '../guide/index.js'
+import { GuideError, hasErrors, type RuleSettings } from '../report/index.js'
+import { guideModule, type GuideData, type GuideModule } from '../runtime/index.js'
+import { declarations } from './dts.js'
+import { GuidesError, overlayError, reportText } from './errors.js'
+
+export type { GuideData, GuideModule, PageData } from '../runtime/index.js'
+export { GuidesError } from './errors.js'
+
+/** Options of {@link guides}. */
+export interface GuidesOptions {
+  /**
+   * The guide: a folder of `*.md` pages (with or without an `mkdocs.yml`), or its
+   * `mkdocs.yml`, relative to Vite's root (or absolute).
+   */
+  dir: string
+  /**
+   * The module id the guide is served as. Default `virtual:guides`. A package name
+   * (`'@ai-engineer/content'`) serves the guide in place of that package to the app's own
+   * modules (those under Vite's root, outside `node_modules`); dependencies that import
+   * the package keep the package.
+   */
+  module?: string
+  /**
+   * Where to write the declaration file of the module (relative to Vite's root), or
+   * `false` for none. Default `src/guides.d.ts`. Rewritten only when its text changes.
+   */
+  dts?: string | false
+  /** Warnings fail a version too, as `mkdocs build --strict` does. Default: `mkdocs.yml`'s `strict`. */
+  strict?: boolean
+  /** Severities to use instead of the defaults, by rule id. */
+  rules?: RuleSettings
+  /**
+   * Called with each compiled version before it is served: throw to refuse it (the
+   * message is reported like a guide error and the last good version stays).
+   */
+  check?: (guides: GuideModule) => void
+  /** Called after a new version is served (dev server only). */
+  onUpdate?: (guides: GuideModule) => void
+}
+
+const plugin = '@ai-engineer/content/vite'
+const registry = Symbol.for(plugin)
+/**
+ * Vite's watcher (chokidar 3) drops a change of a file that comes within 50 ms of the
+ * last one it reported, with no event after: a second save in quick succession (an
+ * editor that formats on save, a script) is lost. After each update the plugin looks
+ * at the pages again once that window has passed.
+ */
+const recheckAfterMs = 100
+type Registry = Map<string, GuideModule>
+
+function live(): Registry {
+  const scope = globalThis as { [registry]?: Registry }
+  return (scope[registry] ??= new Map())
+}
+
+/**
+ * The guide that a {@link guides} plugin of this process serves from `dir` (its folder
+ * or `mkdocs.yml`, as given to the plugin, made absolute), as last compiled, or `undefined` when none does. For Node.js code that runs beside the
+ * dev server, such as a Slidev preparser.
+ */
+export function liveGuides(dir: string): GuideModule | undefined {
+  return live().get(resolve(dir))
+}
+
+// The module's runtime, next to this file in `dist/`.
+const runtime = fileURLToPath(new URL('./runtime.js', import.meta.url))
+const ownPackage = '@ai-engineer/content'
+
+/** The Vite plugin: `plugins: [vue(), guides({ dir: 'docs' })]`. */
+export function guides(options: GuidesOptions): Plugin {
+  const moduleId = options.module ?? 'virtual:guides'
+  const resolvedId = `\0${moduleId}?guides`
+  const cache = new Map<string, ParsedPage>()
+  let root = process.cwd()
+  let target = resolve(options.dir)
+  let location: GuideLocation = locateGuide(target)
+  let current: { data: GuideData; module: GuideModule } | undefined
+  let server: ViteDevServer | undefined
+  let recheck: ReturnType<typeof setTimeout> | undefined
+  /** The page the last recheck passed on as changed: its update does not recheck again. */
+  let passedOn: string | undefined
+
+  const ownModule = (importer: string | undefined): boolean =>
+    importer !== undefined &&
+    importer.startsWith(root + sep) &&
+    !importer.includes(`${sep}node_modules${sep}`)
+  const isGuide = (file: string): boolean =>
+    file === location.config || (file.startsWith(location.docs + sep) && file.endsWith('.md'))
+
+  async function compile(): Promise<{ data: GuideData; module: GuideModule }> {
+    const loaded = await loadGuide(target, {
+      cwd: root,
+      cache,
+      strict: options.strict,
+      rules: options.rules,
+    })
+    location = loaded.location
+    if (!loaded.guide) {
+      const failures = loaded.files
+        .filter((file) => hasErrors(file, loaded.strict))
+        .map((file) => {
+          const path = resolve(root, file.path)
+          const source = cache.get(path)?.source ?? String(file.value)
+          return { file: path, source, error: new GuideError(file, { strict: loaded.strict }) }
+        })
+      throw new GuidesError(failures)
+    }
+    const data = guideData(loaded.guide)
+    const module = guideModule(data)
+    options.check?.(module)
+    if (options.dts !== false) {
+      const dts = resolve(root, options.dts ?? 'src/guides.d.ts')
+      const from = relative(resolve(dts, '..'), location.config ?? location.docs)
+      await writeIfChanged(dts, declarations(moduleId, guideIds(loaded.guide.pages), from))
+    }
+    live().set(target, module)
+    return { data, module }
+  }
+
+  /**
+   * A page whose text differs from what the last compile read (the cache holds every
+   * page it read, compiled or not): its change was dropped.
+   */
+  async function missedChange(): Promise<string | undefined> {
+    for (const [file, page] of cache) {
+      const text = await readFile(file, 'utf8').catch(() => undefined)
+      if (text !== undefined && text !== page.source) return file
+    }
+    return undefined
+  }
+
+  /** Once the watcher's window has passed, pass on any change it dropped as a change. */
+  function recheckLater(devServer: ViteDevServer): void {
+    clearTimeout(recheck)
+    recheck = setTimeout(() => {
+      void missedChange().then((file) => {
+        if (file === undefined) return
+        passedOn = file
+        devServer.watcher.emit('change', file)
+      }, () => undefined)
+    }, recheckAfterMs)
+    recheck.unref?.()
+  }
+
+  function report(error: unknown): void {
+    const text = `${plugin}: the guide in ${guideName(location, root)} did not compile; the last good version stays\n${reportText(error)}`
+    if (server) server.config.logger.error(text, { timestamp: true })
+    else console.error(text)
+    server?.hot.send({ type: 'error', err: overlayError(error, plugin) })
+  }
+
+  return {
+    name: plugin,
+    enforce: 'pre',
+    configResolved(config) {
+      root = config.root
+      target = resolve(root, options.dir)
+      location = locateGuide(target)
+    },
+    async buildStart() {
+      try {
+        current = await compile()
+      } catch (error) {
+        // A dev server starts with the last good version (none yet): the overlay shows why.
+        if (!server) throw error
+        report(error)
+      }
+    },
+    configureServer(devServer) {
+      server = devServer
+      devServer.watcher.add([location.docs, ...(location.config ? [location.config] : [])])
+    },
+    async resolveId(id, importer) {
+      if (id !== moduleId) return null
+      // The served module re-exports the real package when it stands in for it.
+      if (importer === resolvedId) return this.resolve(id, importer, { skipSelf: true })
+      if (!moduleId.startsWith('virtual:') && !ownModule(importer)) return null
+      return resolvedId
+    },
+    async load(id) {
+      if (id !== resolvedId) return null
+      current ??= await compile()
+      for (const file of [...cache.keys(), ...(location.config ? [location.config] : [])]) {
+        this.addWatchFile(file)
+      }
+      const source = moduleSource(current.data, runtime)
+      // Standing in for the package, the module re-exports the rest of its main entry.
+      return moduleId === ownPackage
+        ? `export * from ${JSON.stringify(ownPackage)}\n${source}`
+        : source
+    },
+    async handleHotUpdate(ctx: HmrContext) {
+      if (!isGuide(ctx.file)) return undefined
+      // A save may truncate the page before writing it, and the watcher can fire in
+      // between: Vite's `read()` waits for the write when it finds the file empty.
+      await ctx.read()
+      const recheckAfter = passedOn !== ctx.file
+      passedOn = undefined
+      try {
+        current = await compile()
+      } catch (error) {
+        report(error)
+        return []
+      } finally {
+        if (recheckAfter) recheckLater(ctx.server)
+      }
+      options.onUpdate?.(current.module)
+      const graph = ctx.server.moduleGraph
+      const served = graph.getModuleById(resolvedId)
+      if (!served) return ctx.modules
+      // The page itself is in the graph only as a watched file of the served module.
+      const others = ctx.modules.filter((item) => item !== served && item.id !== null)
+      graph.invalidateModule(served)
+      return [...others, served]
+    },
+  }
+}
