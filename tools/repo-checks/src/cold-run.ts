@@ -42,7 +42,14 @@ export function coldPaths(): string[] {
     'git',
     // Only the repository's own .gitignore files: a developer's global excludes (an
     // editor's folder) are not the project's to delete.
-    ['ls-files', '--others', '--ignored', '--exclude-per-directory=.gitignore', '--directory', '-z'],
+    [
+      'ls-files',
+      '--others',
+      '--ignored',
+      '--exclude-per-directory=.gitignore',
+      '--directory',
+      '-z',
+    ],
     { cwd: root, encoding: 'utf8' },
   )
   const paths = ignoredOutsideNodeModules(ignored.split('\0')).map((path) => join(root, path))
