@@ -5,6 +5,10 @@
  * downloaded browser), served by `sirv --single` on 127.0.0.1. Run `pnpm build` first.
  *
  * Screenshots of every slide go to $TALK_SHOTS (default: <tmp>/talk-shots).
+ *
+ * The slides and the presenter's notes are each walked in one tab, from slide to slide
+ * through the deck's router as a speaker moves through it; the suites of the deployed deck
+ * (`subpath.e2e.ts`, `offline.e2e.ts`) load every slide from its own URL.
  */
 import { getSection, sectionIds } from '@ai-engineer/content'
 import { existsSync, readFileSync } from 'node:fs'
@@ -64,6 +68,23 @@ async function open(
   return page
 }
 
+/**
+ * Move `page` to `path` through the deck's router (the history API, as its links do), and
+ * resolve once slide `no` is shown and no slide transition is running.
+ */
+async function go(page: Page, path: string, no: number): Promise<void> {
+  await page.evaluate((path) => {
+    history.pushState(null, '', path)
+    dispatchEvent(new PopStateEvent('popstate', { state: null }))
+  }, path)
+  await page.locator(`#slide-content .slidev-page-${no} .slidev-layout`).first().waitFor()
+  // The deck fades from slide to slide: Vue's transition classes are on while it does.
+  await page
+    .locator('[class*="-enter-active"], [class*="-leave-active"]')
+    .first()
+    .waitFor({ state: 'detached' })
+}
+
 beforeAll(async () => {
   if (!existsSync(join(dist, 'index.html'))) {
     throw new Error(`No built deck in ${dist}: run \`pnpm build\` first`)
@@ -107,8 +128,9 @@ describe('the built deck in Chromium', () => {
   })
 
   it('should render every slide with no error and nothing outside the slide', async () => {
+    const page = await open('/1')
     for (const { no } of slides) {
-      const page = await open(`/${no}`, no)
+      await go(page, `/${no}`, no)
       const report = await page.evaluate((no): SlideReport => {
         const slide = document.querySelector('#slide-content')!
         const layout = slide.querySelector<HTMLElement>(`.slidev-page-${no} .slidev-layout`)!
@@ -165,9 +187,9 @@ describe('the built deck in Chromium', () => {
       }, no)
       reports.push(report)
       await page.locator('#slide-content').screenshot({ path: join(shotsDir, `slide-${no}.png`) })
-      await page.close()
       expect(report.outside, `slide ${no}`).toEqual([])
     }
+    await page.close()
     expect(errors).toEqual([])
     // The fonts are the deck's own (@fontsource-variable), and they did load.
     const loaded = new Set(reports.flatMap((report) => report.fontsLoaded))
@@ -197,18 +219,21 @@ describe('the built deck in Chromium', () => {
     const shown = new Set(reports.flatMap((report) => report.sections))
     expect([...shown].sort()).toEqual([...sectionIds.intro].sort())
 
+    const page = await open('/presenter/1')
     for (const { no, page: pageId, section, blocks } of slides) {
       if (!section) continue
-      const page = await open(`/presenter/${no}`, no)
+      await go(page, `/presenter/${no}`, no)
       const note = page.locator('.slidev-note').first()
-      await note.waitFor()
-      const text = normalize(await note.innerText())
-      for (const expected of noteTexts(getSection(pageId as never, section as never), blocks)) {
-        expect(text, `notes of slide ${no}`).toContain(expected)
+      const expected = noteTexts(getSection(pageId as never, section as never), blocks)
+      // What the notes of slide `no` still lack: they change with the slide, right after it.
+      const missing = async () => {
+        const text = normalize(await note.innerText())
+        return expected.filter((words) => !text.includes(words))
       }
+      await expect.poll(missing, { timeout: 15_000 }).toEqual([])
       if (no === 1) await page.screenshot({ path: join(shotsDir, 'presenter-1.png') })
-      await page.close()
     }
+    await page.close()
     expect(errors).toEqual([])
   })
 

@@ -73,6 +73,10 @@ describe('pnpm export', () => {
     const names = zipEntries(await readFile(join(out, `${exportName}.pptx`)))
     const pptxSlides = names.filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name))
     expect(pptxSlides).toHaveLength(slides.length)
+    // A picture a slide: the slide as the PNG export drew it.
+    expect(names.filter((name) => /^ppt\/media\/[^/]+\.png$/.test(name))).toHaveLength(
+      slides.length,
+    )
     const withNotes = slides.filter((slide) => slide.note?.trim()).length
     expect(
       names.filter((name) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name)).length,

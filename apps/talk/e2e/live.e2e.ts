@@ -195,7 +195,8 @@ afterAll(async () => {
   await browser?.close()
   await dev?.stop()
   if (originalDeclarations === null) await rm(declarationFile, { force: true })
-  else if (originalDeclarations !== undefined) await writeFile(declarationFile, originalDeclarations)
+  else if (originalDeclarations !== undefined)
+    await writeFile(declarationFile, originalDeclarations)
   if (copy !== undefined) await rm(copy, { recursive: true, force: true })
 })
 

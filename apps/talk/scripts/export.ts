@@ -2,31 +2,33 @@
  * `pnpm export`: everything a speaker is asked for, into `export/` (or `$TALK_EXPORT_DIR`):
  *
  *   so-you-wana-be-an-ai-engineer.pdf          the slides, one page a slide (Slidev)
- *   so-you-wana-be-an-ai-engineer.pptx         one PowerPoint slide a slide, notes attached (Slidev)
+ *   so-you-wana-be-an-ai-engineer.pptx         one PowerPoint slide a slide, notes attached
  *   png/01.png …                               one 1920 × 1080 PNG a slide (Slidev)
  *   so-you-wana-be-an-ai-engineer-handout.pdf  A4, a page a slide: its picture, then its notes
  *
  * Slidev's own export modes drive the Chromium at `$CHROMIUM_PATH` (default
- * /usr/bin/chromium); the handout is printed by the same Chromium from those PNGs and the
- * slides' notes (as the preparser makes them). Clicks are collapsed: one page a slide.
+ * /usr/bin/chromium); the PPTX is put together from those PNGs and the slides' notes (as
+ * the preparser makes them), and the handout is printed by the same Chromium from both. Clicks are collapsed: one page a slide.
  * Everything is written to a temporary folder first and moved in at the end, so a failed
  * export leaves the previous one as it was.
  */
 import { execFile } from 'node:child_process'
-import { mkdir, mkdtemp, readdir, readFile, rename, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { promisify } from 'node:util'
+import { guide } from '@ai-engineer/content'
 import { chromiumPath } from '@ai-engineer/test-utils'
 import { handoutPdf } from './handout.ts'
+import { pptxFromPngs } from './pptx.ts'
 import { appDir, deckSlides, slidevBin } from '../test/deck.ts'
 
 const run = promisify(execFile)
 
 export const exportName = 'so-you-wana-be-an-ai-engineer'
-/** Slidev draws the 980 px canvas; this scale makes the PNGs (and PPTX) 1920 × 1080. */
+/** Slidev draws the 980 px canvas; this scale makes the PNGs (and the PPTX's pictures) 1920 × 1080. */
 const scale = String(1920 / 980)
 
-async function slidev(format: 'pdf' | 'pptx' | 'png', output: string): Promise<void> {
+async function slidev(format: 'pdf' | 'png', output: string): Promise<void> {
   const args = [slidevBin, 'export', '--format', format, '--output', output]
   // Two minutes a slide: the first export of a machine waits for Vite to optimize the
   // deck's dependencies.
@@ -43,17 +45,16 @@ export async function exportAll(target: string): Promise<string[]> {
   const work = await mkdtemp(join(dirname(target), '.export-'))
   try {
     await slidev('pdf', join(work, `${exportName}.pdf`))
-    await slidev('pptx', join(work, `${exportName}.pptx`))
     await slidev('png', join(work, 'png'))
     const slides = await deckSlides()
     const pngs = await Promise.all(
       slides.map(({ no }) => readFile(join(work, 'png', `${String(no).padStart(2, '0')}.png`))),
     )
+    const pictured = slides.map((slide, index) => ({ ...slide, png: pngs[index]! }))
+    console.log('[export] pptx')
+    await writeFile(join(work, `${exportName}.pptx`), await pptxFromPngs(pictured, guide.title))
     console.log('[export] handout')
-    await handoutPdf(
-      slides.map((slide, index) => ({ ...slide, png: pngs[index]! })),
-      join(work, `${exportName}-handout.pdf`),
-    )
+    await handoutPdf(pictured, join(work, `${exportName}-handout.pdf`))
     await rm(target, { recursive: true, force: true })
     await rename(work, target)
     return (await readdir(target, { recursive: true })).sort()

@@ -223,7 +223,11 @@ async function buildStockDeck(
     nodeModules: join(benchDir, 'node_modules'),
     favicon: join(talkDist, 'favicon.svg'),
   })
-  log(`deck: stock deck built in ${ms(built.ms)}`)
+  log(
+    built.reused
+      ? `deck: stock deck reused from ${built.dist} (built by another suite)`
+      : `deck: stock deck built in ${ms(built.ms)}`,
+  )
   return built.dist
 }
 

@@ -31,10 +31,11 @@ function packageDirs(): string[] {
 }
 
 /**
- * What a fresh clone on a new machine does not have: every file git ignores outside
- * `node_modules` by the repository's `.gitignore` files (build outputs, generated modules and declarations, turbo's local cache
- * and logs), and, inside it, Vite's and vitest's caches (`node_modules/.vite`, the config
- * bundles in `.vite-temp`), Slidev's generated modules (`node_modules/.slidev`) and the
+ * What a fresh clone on a new machine does not have: every file the repository's
+ * `.gitignore` files ignore outside `node_modules` (build outputs, generated modules and
+ * declarations, turbo's local cache and logs), and, inside it, Vite's and vitest's caches
+ * (`node_modules/.vite`, the config bundles in `.vite-temp`), the shared stock deck
+ * (`node_modules/.cache`), Slidev's generated modules (`node_modules/.slidev`) and the
  * cache Slidev keeps in its own package folder when it runs in its global mode.
  */
 export function coldPaths(): string[] {
@@ -42,11 +43,18 @@ export function coldPaths(): string[] {
     'git',
     // Only the repository's own .gitignore files: a developer's global excludes (an
     // editor's folder) are not the project's to delete.
-    ['ls-files', '--others', '--ignored', '--exclude-per-directory=.gitignore', '--directory', '-z'],
+    [
+      'ls-files',
+      '--others',
+      '--ignored',
+      '--exclude-per-directory=.gitignore',
+      '--directory',
+      '-z',
+    ],
     { cwd: root, encoding: 'utf8' },
   )
   const paths = ignoredOutsideNodeModules(ignored.split('\0')).map((path) => join(root, path))
-  paths.push(join(root, 'node_modules/.vite'))
+  paths.push(join(root, 'node_modules/.vite'), join(root, 'node_modules/.cache'))
   for (const dir of packageDirs()) {
     for (const cache of ['.vite', '.vite-temp', '.slidev']) {
       paths.push(join(dir, 'node_modules', cache))

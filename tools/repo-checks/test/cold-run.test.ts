@@ -19,7 +19,7 @@ describe('the cold run', () => {
 })
 
 describe('what a cold run deletes', () => {
-  it("should take every file git ignores, generated ones too, and keep the installed packages", () => {
+  it('should take every file git ignores, generated ones too, and keep the installed packages', () => {
     expect(
       ignoredOutsideNodeModules([
         '.turbo/',
