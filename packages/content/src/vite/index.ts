@@ -158,11 +158,14 @@ export function guides(options: GuidesOptions): Plugin {
   function recheckLater(devServer: ViteDevServer): void {
     clearTimeout(recheck)
     recheck = setTimeout(() => {
-      void missedChange().then((file) => {
-        if (file === undefined) return
-        passedOn = file
-        devServer.watcher.emit('change', file)
-      }, () => undefined)
+      void missedChange().then(
+        (file) => {
+          if (file === undefined) return
+          passedOn = file
+          devServer.watcher.emit('change', file)
+        },
+        () => undefined,
+      )
     }, recheckAfterMs)
     recheck.unref?.()
   }
