@@ -5,5 +5,5 @@ const assert = require('node:assert/strict')
 const content = require('@ai-engineer/content')
 
 assert.equal(typeof content.guide.title, 'string')
-assert.equal(content.getSection('ai-engineers').id, 'ai-engineers')
+assert.equal(content.getSection('intro', 'ai-engineers').id, 'ai-engineers')
 console.log(JSON.stringify({ node: process.version, title: content.guide.title }))
