@@ -19,7 +19,7 @@ import { report } from '../report/index.js'
 import { isSafeUrl } from '../runtime/index.js'
 import type { Admonition } from '../types.js'
 
-/** Elements that may stand first in a block of raw HTML: those the issue of mkdocs guides asks for. */
+/** Elements that may stand first in a block of raw HTML: the ones mkdocs guides write blocks with. */
 export const blockElements: ReadonlySet<string> = new Set(['table', 'div', 'details', 'img', 'a'])
 
 /** Elements that may stand inside them, each with the attributes it keeps. */
