@@ -4,6 +4,8 @@
  */
 export {
   guide,
+  guideIndex,
+  loadPage,
   getPage,
   getSection,
   getFigure,

@@ -129,6 +129,43 @@ export interface GuidePage<Id extends string = string> {
   author?: GuideAuthor | undefined
 }
 
+/** A heading of a page, as a table of contents lists it. */
+export interface PageHeading {
+  depth: 1 | 2 | 3 | 4 | 5 | 6
+  /** The heading's anchor on the page (its `data.id`, unique within the page). */
+  id: string
+  /** Its text, without markup. */
+  text: string
+}
+
+/**
+ * What a guide's index holds of a page: everything but its tree. Enough for a nav, a
+ * table of contents and links to the page's sections, without loading the page.
+ */
+export interface PageEntry<Id extends string = string> {
+  id: Id
+  /** The source file, relative to the guide's folder, with `/`. */
+  path: string
+  title: string
+  prev?: Id | undefined
+  next?: Id | undefined
+  source?: string | undefined
+  author?: GuideAuthor | undefined
+  /** The page's headings, in order. */
+  headings: PageHeading[]
+  /** The page's section ids, in order. */
+  sections: string[]
+  /** The page's figure ids, in order. */
+  figures: string[]
+}
+
+/** A guide without its pages' trees: its title, its nav and an entry a page. */
+export interface GuideIndex<Id extends string = string> {
+  title: string
+  nav: NavItem<Id>[]
+  pages: PageEntry<Id>[]
+}
+
 /** An entry of a guide's nav that is a page of the guide. */
 export interface NavPage<Id extends string = string> {
   title: string

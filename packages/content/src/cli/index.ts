@@ -130,8 +130,10 @@ async function main(args: string[]): Promise<number> {
       return 1
     }
     const pages = loaded.guide?.pages.length ?? 0
+    const own = written.filter((name) => !name.startsWith('pages/'))
+    const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
     process.stderr.write(
-      `ai-engineer-content: built ${pages} page${pages === 1 ? '' : 's'} into ${values.out} (${written.join(', ')}) in ${Math.round(performance.now() - started)} ms\n`,
+      `ai-engineer-content: built ${plural(pages, 'page')} into ${values.out} (${own.join(', ')} and ${plural(written.length - own.length, 'page module')}) in ${Math.round(performance.now() - started)} ms\n`,
     )
     return 0
   }

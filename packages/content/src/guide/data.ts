@@ -1,5 +1,7 @@
+import type { Nodes } from 'mdast'
+import { toString } from 'mdast-util-to-string'
 import type { GuideData } from '../runtime/index.js'
-import type { Guide } from '../types.js'
+import type { Guide, GuideIndex } from '../types.js'
 
 /**
  * A guide as data, ready to be written as JSON: no positions, and each page without the
@@ -24,4 +26,34 @@ export function guideData(guide: Guide): GuideData {
   return JSON.parse(
     JSON.stringify(data, (key, value: unknown) => (key === 'position' ? undefined : value)),
   ) as GuideData
+}
+
+/**
+ * The index of a guide's data: its title, its nav, and each page but its tree, with the
+ * page's headings (those that open or stand in its sections, as a table of contents
+ * lists them) and its section and figure ids.
+ */
+export function guideIndex(data: GuideData): GuideIndex {
+  return {
+    title: data.title,
+    nav: data.nav,
+    pages: data.pages.map(({ tree, ...page }) => ({
+      ...page,
+      headings: tree.children.flatMap((section) =>
+        section.children.flatMap((node) =>
+          node.type === 'heading' && node.data?.id
+            ? [{ depth: node.depth, id: node.data.id, text: toString(node) }]
+            : [],
+        ),
+      ),
+      sections: tree.children.map((section) => section.id),
+      figures: figureIdsOf(tree),
+    })),
+  }
+}
+
+function figureIdsOf(node: Nodes, into: string[] = []): string[] {
+  if (node.type === 'figure') into.push(node.id)
+  if ('children' in node) for (const child of node.children) figureIdsOf(child, into)
+  return into
 }

@@ -65,7 +65,11 @@ export function idTypes(ids: GuideIds, indent = ''): string {
  */
 export function apiDeclarations(indent = ''): string {
   return [
-    '/** The guide, compiled from its markdown. */',
+    '/** The guide without its pages’ trees: its title, its nav and an entry a page. */',
+    'export const guideIndex: GuideIndex<PageId>',
+    '/** The page with this id, its tree loaded from its own module. Rejects with a `RangeError` for an unknown id. */',
+    'export function loadPage(id: PageId): Promise<GuidePage<PageId>>',
+    '/** The guide, compiled from its markdown, every page’s tree included. */',
     'export const guide: Guide<PageId>',
     '/** Every page id, in the guide’s order. */',
     'export const pageIds: readonly PageId[]',

@@ -3,7 +3,7 @@
  * `mkdocs.yml`), its nav, each page's `prev` and `next`, the links between pages, and
  * the literal id types generated from it.
  */
-export { guideData } from './data.js'
+export { guideData, guideIndex } from './data.js'
 export { writeIfChanged } from './files.js'
 export { apiDeclarations, guideIds, idTypes, type GuideIds } from './ids.js'
 export { resolveLinks, sectionOf, type LinkedPage } from './links.js'
@@ -19,4 +19,13 @@ export {
   type ParsedPage,
 } from './load.js'
 export { readMkdocs, type MkdocsConfig, type NavEntry } from './mkdocs.js'
-export { apiNames, declarationSource, moduleSource } from './source.js'
+export {
+  apiNames,
+  eagerNames,
+  indexNames,
+  type IndexLinks,
+  declarationSource,
+  indexSource,
+  moduleSource,
+  pageSource,
+} from './source.js'

@@ -6,10 +6,13 @@
  */
 export {
   guideModule,
+  lazyGuideModule,
   type GuideData,
   type GuideModule,
   type IdsByPage,
+  type LazyGuideModule,
   type PageData,
+  type PageLoader,
 } from './module.js'
 export { pageUrl, relativeLinkUrl, type LinkUrl, type LinkUrlContext } from './links.js'
 export { isSafeUrl, safeProtocols } from './safe-url.js'

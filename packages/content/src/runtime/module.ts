@@ -8,9 +8,11 @@ import type {
   Figure,
   Guide,
   GuideAuthor,
+  GuideIndex,
   GuidePage,
   GuideRoot,
   NavItem,
+  PageEntry,
   Section,
 } from '../types.js'
 
@@ -71,13 +73,14 @@ function unknown(what: string, id: string, known: Iterable<string>, where = ''):
   return new RangeError(`Unknown ${what} \`${id}\`${where}; known: ${ids}`)
 }
 
+/** A page with the `sections` and `figures` derived from its tree. */
+function pageOf(data: PageData): GuidePage {
+  return { ...data, sections: data.tree.children, figures: figuresOf(data.tree) }
+}
+
 /** The API over `data`. */
 export function guideModule(data: GuideData): GuideModule {
-  const pages: GuidePage[] = data.pages.map((page) => ({
-    ...page,
-    sections: page.tree.children,
-    figures: figuresOf(page.tree),
-  }))
+  const pages: GuidePage[] = data.pages.map(pageOf)
   const byId = new Map(pages.map((page) => [page.id, page]))
   const sections = new Map(
     pages.map((page) => [page.id, new Map(page.sections.map((node) => [node.id, node]))]),
@@ -114,5 +117,64 @@ export function guideModule(data: GuideData): GuideModule {
     getPage,
     getSection: finder('section', sections),
     getFigure: finder('figure', figures),
+  }
+}
+
+/** Loads one page's data: `() => import('./pages/docker.js')`. */
+export type PageLoader = () => Promise<{ default: PageData }>
+
+/**
+ * What the index of a guide exports, typed by the guide's ids: the guide without its
+ * pages' trees, the id lists, and `loadPage`, which loads one page's module on demand.
+ */
+export interface LazyGuideModule<
+  P extends string = string,
+  S extends IdsByPage<P> = IdsByPage<P>,
+  F extends IdsByPage<P> = IdsByPage<P>,
+> {
+  /** The guide's title, its nav, and each page but its tree. */
+  guideIndex: GuideIndex<P>
+  /** Every page id, in the guide's order. */
+  pageIds: readonly P[]
+  /** The section ids of each page, in order. */
+  sectionIds: { readonly [Page in P]: readonly S[Page][] }
+  /** The figure ids of each page, in order. */
+  figureIds: { readonly [Page in P]: readonly F[Page][] }
+  /**
+   * The page with this id, its tree loaded from its own module (once: later calls get
+   * the same object). Rejects with a `RangeError` for an unknown id.
+   */
+  loadPage(id: P): Promise<GuidePage<P>>
+}
+
+/** The API over a guide's `index`, loading each page with its loader in `pages`. */
+export function lazyGuideModule(
+  index: GuideIndex,
+  pages: Readonly<Record<string, PageLoader>>,
+): LazyGuideModule {
+  const entries = new Map<string, PageEntry>(index.pages.map((page) => [page.id, page]))
+  const loaded = new Map<string, Promise<GuidePage>>()
+  const ids = (kind: 'sections' | 'figures') =>
+    Object.fromEntries(index.pages.map((page) => [page.id, page[kind]]))
+
+  function loadPage(id: string): Promise<GuidePage> {
+    const load = entries.has(id) && Object.hasOwn(pages, id) ? pages[id] : undefined
+    if (!load) return Promise.reject(unknown('page id', id, entries.keys()))
+    let page = loaded.get(id)
+    if (!page) {
+      page = load().then((module) => pageOf(module.default))
+      // A load that fails (a network error) is tried again by the next call.
+      page.catch(() => loaded.delete(id))
+      loaded.set(id, page)
+    }
+    return page
+  }
+
+  return {
+    guideIndex: index,
+    pageIds: index.pages.map((page) => page.id),
+    sectionIds: ids('sections'),
+    figureIds: ids('figures'),
+    loadPage,
   }
 }

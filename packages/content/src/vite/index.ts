@@ -15,9 +15,11 @@ import {
   guideData,
   guideIds,
   guideName,
+  indexSource,
   loadGuide,
   locateGuide,
   moduleSource,
+  pageSource,
   writeIfChanged,
   type GuideLocation,
   type ParsedPage,
@@ -27,7 +29,7 @@ import { guideModule, type GuideData, type GuideModule } from '../runtime/index.
 import { declarations } from './dts.js'
 import { GuidesError, overlayError, reportText } from './errors.js'
 
-export type { GuideData, GuideModule, PageData } from '../runtime/index.js'
+export type { GuideData, GuideModule, LazyGuideModule, PageData } from '../runtime/index.js'
 export { GuidesError } from './errors.js'
 
 /** Options of {@link guides}. */
@@ -91,10 +93,23 @@ export function liveGuides(dir: string): GuideModule | undefined {
 const runtime = fileURLToPath(new URL('./runtime.js', import.meta.url))
 const ownPackage = '@ai-engineer/content'
 
+/** The ids of the pages of `after` whose data is not the same in `before`. */
+function changedPages(before: GuideData | undefined, after: GuideData): string[] {
+  const old = new Map(before?.pages.map((page) => [page.id, JSON.stringify(page)]))
+  return after.pages
+    .filter((page) => old.get(page.id) !== JSON.stringify(page))
+    .map((page) => page.id)
+}
+
 /** The Vite plugin: `plugins: [vue(), guides({ dir: 'docs' })]`. */
 export function guides(options: GuidesOptions): Plugin {
   const moduleId = options.module ?? 'virtual:guides'
   const resolvedId = `\0${moduleId}?guides`
+  // The index imports the eager module and each page's by these ids, resolved to ours.
+  const eagerId = `${moduleId}?guides-eager`
+  const pagePrefix = `${moduleId}?guides-page=`
+  const resolvedEager = `\0${eagerId}`
+  const resolvedPage = (page: string): string => `\0${pagePrefix}${encodeURIComponent(page)}`
   const cache = new Map<string, ParsedPage>()
   let root = process.cwd()
   let target = resolve(options.dir)
@@ -199,6 +214,7 @@ export function guides(options: GuidesOptions): Plugin {
       devServer.watcher.add([location.docs, ...(location.config ? [location.config] : [])])
     },
     async resolveId(id, importer) {
+      if (id === eagerId || id.startsWith(pagePrefix)) return `\0${id}`
       if (id !== moduleId) return null
       // The served module re-exports the real package when it stands in for it.
       if (importer === resolvedId) return this.resolve(id, importer, { skipSelf: true })
@@ -206,12 +222,28 @@ export function guides(options: GuidesOptions): Plugin {
       return resolvedId
     },
     async load(id) {
+      if (id === resolvedEager) {
+        current ??= await compile()
+        // Nothing in it runs unless its names are used: a build drops it if they are not.
+        return { code: moduleSource(current.data, runtime), moduleSideEffects: false }
+      }
+      if (id.startsWith(`\0${pagePrefix}`)) {
+        current ??= await compile()
+        const pageId = decodeURIComponent(id.slice(`\0${pagePrefix}`.length))
+        const page = current.data.pages.find((candidate) => candidate.id === pageId)
+        if (!page) return null
+        return { code: pageSource(page), moduleSideEffects: false }
+      }
       if (id !== resolvedId) return null
       current ??= await compile()
       for (const file of [...cache.keys(), ...(location.config ? [location.config] : [])]) {
         this.addWatchFile(file)
       }
-      const source = moduleSource(current.data, runtime)
+      const source = indexSource(current.data, {
+        runtime,
+        eager: eagerId,
+        page: (page) => pagePrefix + encodeURIComponent(page),
+      })
       // Standing in for the package, the module re-exports the rest of its main entry.
       return moduleId === ownPackage
         ? `export * from ${JSON.stringify(ownPackage)}\n${source}`
@@ -224,6 +256,7 @@ export function guides(options: GuidesOptions): Plugin {
       await ctx.read()
       const recheckAfter = passedOn !== ctx.file
       passedOn = undefined
+      const before = current?.data
       try {
         current = await compile()
       } catch (error) {
@@ -236,10 +269,17 @@ export function guides(options: GuidesOptions): Plugin {
       const graph = ctx.server.moduleGraph
       const served = graph.getModuleById(resolvedId)
       if (!served) return ctx.modules
+      // The index (the nav, titles and headings may have changed), the eager module and
+      // the module of each page whose data changed: another page's module stays as it is.
+      const changed = [served]
+      for (const id of [resolvedEager, ...changedPages(before, current.data).map(resolvedPage)]) {
+        const module = graph.getModuleById(id)
+        if (module) changed.push(module)
+      }
       // The page itself is in the graph only as a watched file of the served module.
-      const others = ctx.modules.filter((item) => item !== served && item.id !== null)
-      graph.invalidateModule(served)
-      return [...others, served]
+      const others = ctx.modules.filter((item) => !changed.includes(item) && item.id !== null)
+      for (const module of changed) graph.invalidateModule(module)
+      return [...others, ...changed]
     },
   }
 }
