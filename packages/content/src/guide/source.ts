@@ -55,8 +55,7 @@ export interface IndexLinks {
 /** The JavaScript of the index of `data`. */
 export function indexSource(data: GuideData, links: IndexLinks): string {
   const loaders = data.pages.map(
-    (page) =>
-      `  ${JSON.stringify(page.id)}: () => import(${JSON.stringify(links.page(page.id))}),`,
+    (page) => `  ${JSON.stringify(page.id)}: () => import(${JSON.stringify(links.page(page.id))}),`,
   )
   return [
     `import { lazyGuideModule } from ${JSON.stringify(links.runtime)}`,
