@@ -142,6 +142,18 @@ describe('phrasing', () => {
     expect(img.getAttribute('decoding')).toBe('async')
   })
 
+  test('should give an image the size the content package measured, and no other', () => {
+    const measured: Image = {
+      type: 'image',
+      url: 'a.png',
+      data: { hProperties: { width: 8, height: 4 } },
+    }
+    const img = render(measured).querySelector('img')!
+    expect([img.getAttribute('width'), img.getAttribute('height')]).toEqual(['8', '4'])
+    const odd: Image = { type: 'image', url: 'a.png', data: { hProperties: { width: '8' } } }
+    expect(render(odd).querySelector('img')!.hasAttribute('width')).toBe(false)
+  })
+
   test('should give an image without alt an empty alt', () => {
     const node: Image = { type: 'image', url: 'a.png' }
     expect(render(node).querySelector('img')!.getAttribute('alt')).toBe('')
@@ -404,6 +416,12 @@ describe('figures', () => {
     expect(img.getAttribute('loading')).toBe('lazy')
     expect(img.getAttribute('decoding')).toBe('async')
     expect(element.querySelector('svg')).toBeNull()
+    expect(img.hasAttribute('width')).toBe(false)
+  })
+
+  test('should give a figure’s image its measured width and height', () => {
+    const img = render(figure('other', { width: 120, height: 90 })).querySelector('img')!
+    expect([img.getAttribute('width'), img.getAttribute('height')]).toEqual(['120', '90'])
   })
 
   test('should render the caption then the source link, external links with rel="noopener noreferrer"', () => {

@@ -82,7 +82,7 @@ ${loaders.join('\n')}
 `
   const pageSources = data.pages.map((page): [string, string] => [
     join(root, 'src/generated', `${pageModule(page.id).replace(/\.js$/, '.ts')}`),
-    `${header}import type { PageData } from '../../runtime/index.js'
+    `${header}import type { PageData } from '${'../'.repeat(page.id.split('/').length + 1)}runtime/index.js'
 
 const page: PageData = /* @__PURE__ */ JSON.parse(${JSON.stringify(JSON.stringify(page))})
 export default page

@@ -53,6 +53,13 @@ export interface Figure extends Parent {
   src: string
   /** The image's `alt`, else the caption's text. */
   alt: string
+  /**
+   * The image's size in pixels, read from its file when the guide is compiled as a whole
+   * and `src` is a relative path (absent for a remote URL).
+   */
+  width?: number | undefined
+  /** See `width`. */
+  height?: number | undefined
   source?: FigureSource | undefined
   children: PhrasingContent[]
   data?: FigureData | undefined

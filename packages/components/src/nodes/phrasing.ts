@@ -35,16 +35,25 @@ export const LinkNode = node<'link'>(({ node }) => {
   return h('a', { href, title: node.title ?? undefined, rel: relFor(href) }, renderChildren(node))
 })
 
-/** `image`: a lazy `<img>`, with no `src` when the URL is unsafe. */
+/**
+ * `image`: a lazy `<img>`, with no `src` when the URL is unsafe, and the size the content
+ * package measured (`data.hProperties`), so the page keeps its box while it loads.
+ */
 export const ImageNode = node<'image'>(({ node }) =>
   h('img', {
     src: safeUrl(node.url),
     alt: node.alt ?? '',
     title: node.title ?? undefined,
+    width: size(node.data?.hProperties?.width),
+    height: size(node.data?.hProperties?.height),
     loading: 'lazy',
     decoding: 'async',
   }),
 )
+
+function size(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : undefined
+}
 
 /** `imageReference`: its alt text (the content package resolves references). */
 export const ImageReferenceNode = node<'imageReference'>(({ node }) => node.alt ?? '')

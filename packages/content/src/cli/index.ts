@@ -130,10 +130,11 @@ async function main(args: string[]): Promise<number> {
       return 1
     }
     const pages = loaded.guide?.pages.length ?? 0
-    const own = written.filter((name) => !name.startsWith('pages/'))
+    const own = written.filter((name) => !/^(pages|assets)\//.test(name))
+    const images = written.filter((name) => name.startsWith('assets/')).length
     const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
     process.stderr.write(
-      `ai-engineer-content: built ${plural(pages, 'page')} into ${values.out} (${own.join(', ')} and ${plural(written.length - own.length, 'page module')}) in ${Math.round(performance.now() - started)} ms\n`,
+      `ai-engineer-content: built ${plural(pages, 'page')} into ${values.out} (${own.join(', ')}, ${plural(written.length - own.length - images, 'page module')} and ${plural(images, 'image')}) in ${Math.round(performance.now() - started)} ms\n`,
     )
     return 0
   }

@@ -15,6 +15,7 @@ import { checkGuide, type ProcessorOptions } from '../parse/index.js'
 import { applyRules, checkRuleSettings, hasErrors, report } from '../report/index.js'
 import { isSafeUrl } from '../runtime/index.js'
 import type { Guide, GuidePage, NavItem } from '../types.js'
+import { measureImages } from './images.js'
 import { resolveLinks } from './links.js'
 import { readMkdocs, type MkdocsConfig, type NavEntry } from './mkdocs.js'
 
@@ -174,6 +175,7 @@ export async function loadGuide(target: string, options: LoadOptions = {}): Prom
     delete page.next
   }
   resolveLinks(built, new Set(pages.flatMap((entry) => (entry.page ? [] : [entry.path]))))
+  await measureImages(built, location.docs)
   for (const file of files) applyRules(file, rules)
   const failed = files.some((file) => hasErrors(file, strict))
   const title = config?.siteName ?? ordered[0]?.title

@@ -15,6 +15,7 @@
  */
 import type { GuideData, PageData } from '../runtime/index.js'
 import { guideIndex } from './data.js'
+import { localImages } from './images.js'
 import { apiDeclarations, idTypes, type GuideIds } from './ids.js'
 
 /** The names of the whole-guide API, which the eager module exports. */
@@ -28,19 +29,37 @@ export const apiNames = [...indexNames, ...eagerNames] as const
 
 // JSON.parse of a string literal is the fastest way for an engine to load data, and a
 // `@__PURE__` call is one a bundler may drop when nothing uses its result.
-const parsed = (value: unknown): string =>
-  `/* @__PURE__ */ JSON.parse(${JSON.stringify(JSON.stringify(value))})`
+const parsed = (value: unknown, reviver?: string): string =>
+  `/* @__PURE__ */ JSON.parse(${JSON.stringify(JSON.stringify(value))}${reviver ? `, ${reviver}` : ''})`
 
-/** The JavaScript of the eager module of `data`, importing `guideModule` from `runtime`. */
-export function moduleSource(data: GuideData, runtime: string): string {
+/**
+ * The JavaScript of the eager module of `data`, importing `guideModule` from `runtime`:
+ * every page's tree, with the whole-guide API over them. Each image whose `src` is a
+ * relative path becomes the URL that `image` gives for its file.
+ */
+export function moduleSource(
+  data: GuideData,
+  runtime: string,
+  image?: (file: string) => ImageReference,
+): string {
+  const images = imageReferences(data.pages, image)
+  const value = { ...data, pages: images.pages }
   return [
     `import { guideModule } from ${JSON.stringify(runtime)}`,
-    `const m = /* @__PURE__ */ guideModule(${parsed(data)})`,
+    ...images.lines,
+    `const m = /* @__PURE__ */ guideModule(${parsed(value, images.reviver)})`,
     // A property read may run a getter, so a bundler keeps it; a pure call it may drop.
     ...eagerNames.map((name) => `export const ${name} = /* @__PURE__ */ (() => m.${name})()`),
     '',
   ].join('\n')
 }
+
+/**
+ * How a module refers to an image file of the guide (relative to its folder): a default
+ * import of a specifier whose value is the image's URL (Vite's `?url`), or an expression
+ * (`new URL('../assets/…', import.meta.url).href`).
+ */
+export type ImageReference = { import: string } | { expression: string }
 
 /** Where the index finds the other modules: import specifiers. */
 export interface IndexLinks {
@@ -68,9 +87,52 @@ export function indexSource(data: GuideData, links: IndexLinks): string {
   ].join('\n')
 }
 
-/** The JavaScript of a page's module: its data, as `default`. */
-export function pageSource(page: PageData): string {
-  return `export default ${parsed(page)}\n`
+/**
+ * The JavaScript of a page's module: its data, as `default`. Each image whose `src` is a
+ * relative path becomes the URL that `image` gives for its file.
+ */
+export function pageSource(page: PageData, image?: (file: string) => ImageReference): string {
+  const images = imageReferences([page], image)
+  return [...images.lines, `export default ${parsed(images.pages[0], images.reviver)}`, ''].join(
+    '\n',
+  )
+}
+
+/**
+ * The images of `pages` as `image` refers to them: the declarations of their URLs, and a
+ * copy of the pages in which each relative `src` (figures) and `url` (images) is its
+ * file's path in the guide's folder, which the reviver turns into the URL.
+ */
+function imageReferences(
+  pages: readonly PageData[],
+  image: ((file: string) => ImageReference) | undefined,
+): { lines: string[]; reviver: string | undefined; pages: PageData[] } {
+  const names = new Map<string, string>()
+  const lines: string[] = []
+  const copies = pages.map((page) => {
+    if (!image || localImages(page.path, page.tree).length === 0) return page
+    const copy = structuredClone(page)
+    for (const { node, file } of localImages(copy.path, copy.tree)) {
+      if (node.type === 'figure') node.src = file
+      else node.url = file
+      if (names.has(file)) continue
+      const name = `i${names.size}`
+      const reference = image(file)
+      names.set(file, name)
+      lines.push(
+        'import' in reference
+          ? `import ${name} from ${JSON.stringify(reference.import)}`
+          : `const ${name} = ${reference.expression}`,
+      )
+    }
+    return copy
+  })
+  if (names.size === 0) return { lines, reviver: undefined, pages: copies }
+  const entries = [...names].map(([file, name]) => `${JSON.stringify(file)}: ${name}`)
+  lines.push(`const images = { ${entries.join(', ')} }`)
+  const reviver =
+    "(key, value) => (key === 'src' || key === 'url') && typeof value === 'string' && Object.hasOwn(images, value) ? images[value] : value"
+  return { lines, reviver, pages: copies }
 }
 
 /** The declaration file of the index: the guide's id types and the API typed by them. */

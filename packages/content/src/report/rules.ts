@@ -98,6 +98,11 @@ export const guideRules = {
     fixed: false,
     description: 'a link’s `#fragment` names a section or heading of its page',
   },
+  'image-file': {
+    severity: 'error',
+    fixed: false,
+    description: 'a relative image `src` names an image file in the guide’s folder',
+  },
 } as const satisfies Record<string, RuleSpec>
 
 /** The id of a rule. */

@@ -22,6 +22,7 @@ import {
   pageSource,
   writeIfChanged,
   type GuideLocation,
+  type ImageReference,
   type ParsedPage,
 } from '../guide/index.js'
 import { GuideError, hasErrors, type RuleSettings } from '../report/index.js'
@@ -120,6 +121,13 @@ export function guides(options: GuidesOptions): Plugin {
   /** The page the last recheck passed on as changed: its update does not recheck again. */
   let passedOn: string | undefined
 
+  // Each image is Vite's to serve, and in a build to emit with a hashed name: never
+  // inlined as a data URL, which renderers refuse (no http, https or relative URL).
+  const image = (file: string): ImageReference => ({
+    import: `${resolve(location.docs, ...file.split('/'))
+      .split(sep)
+      .join('/')}?no-inline`,
+  })
   const ownModule = (importer: string | undefined): boolean =>
     importer !== undefined &&
     importer.startsWith(root + sep) &&
@@ -225,14 +233,14 @@ export function guides(options: GuidesOptions): Plugin {
       if (id === resolvedEager) {
         current ??= await compile()
         // Nothing in it runs unless its names are used: a build drops it if they are not.
-        return { code: moduleSource(current.data, runtime), moduleSideEffects: false }
+        return { code: moduleSource(current.data, runtime, image), moduleSideEffects: false }
       }
       if (id.startsWith(`\0${pagePrefix}`)) {
         current ??= await compile()
         const pageId = decodeURIComponent(id.slice(`\0${pagePrefix}`.length))
         const page = current.data.pages.find((candidate) => candidate.id === pageId)
         if (!page) return null
-        return { code: pageSource(page), moduleSideEffects: false }
+        return { code: pageSource(page, image), moduleSideEffects: false }
       }
       if (id !== resolvedId) return null
       current ??= await compile()

@@ -7,7 +7,14 @@ export function figureToHast(state: State, node: Figure): Element {
   const image: Element = {
     type: 'element',
     tagName: 'img',
-    properties: { src: node.src, alt: node.alt, loading: 'lazy', decoding: 'async' },
+    properties: {
+      src: node.src,
+      alt: node.alt,
+      ...(node.width === undefined ? {} : { width: node.width }),
+      ...(node.height === undefined ? {} : { height: node.height }),
+      loading: 'lazy',
+      decoding: 'async',
+    },
     children: [],
   }
   const caption: ElementContent[] = state.all(node)
