@@ -127,6 +127,32 @@ describe('emitting images', () => {
     expect(figuresOf(module.getPage('deployment'))[0]!.src).toBe(figure!.src)
   })
 
+  test('should keep the `src` of a missing image when its rule is only a warning', async () => {
+    const dir = await mkdtemp(join(root, 'warned-'))
+    await cp(join(root, 'guide'), dir, { recursive: true })
+    await rm(join(dir, 'docs/images/layers.svg'))
+    const out = join(dir, 'out')
+    const { stderr } = await promisify(execFile)(process.execPath, [
+      cli,
+      'build',
+      dir,
+      '--out',
+      out,
+      '--rule',
+      'image-file=warn',
+    ])
+    expect(stderr).toMatch(
+      /docker\.md\n\s*10:1-13:10\s+warning\s+The image `images\/layers\.svg` is missing/,
+    )
+    expect(await readdir(join(out, 'assets'))).toEqual([
+      expect.stringMatching(/^pipeline\.[0-9a-f]{8}\.png$/),
+    ])
+    const module = (await import(pathToFileURL(join(out, 'index.js')).href)) as {
+      loadPage: (id: string) => Promise<GuidePage>
+    }
+    expect(figuresOf(await module.loadPage('docker'))[0]!.src).toBe('images/layers.svg')
+  })
+
   test('should emit each image through Vite with a hashed name, its URL in the tree', async () => {
     await writeFile(
       join(root, 'main.js'),

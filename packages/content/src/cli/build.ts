@@ -19,6 +19,7 @@ import {
   guideIds,
   guideName,
   indexSource,
+  isImage,
   loadGuide,
   localImages,
   moduleSource,
@@ -54,14 +55,16 @@ export async function buildGuide(
   }
   for (const page of data.pages) {
     for (const { file } of localImages(page.path, page.tree)) {
-      if (!assets.has(file)) assets.set(file, await asset(file))
+      if (!assets.has(file) && isImage(docs, file)) assets.set(file, await asset(file))
     }
   }
   // A bundler emits what `new URL('…', import.meta.url)` names; Node.js gets a file URL.
   const imageIn =
     (module: string) =>
-    (file: string): ImageReference => {
-      let path = posix.relative(posix.dirname(module), assets.get(file)!)
+    (file: string): ImageReference | undefined => {
+      const name = assets.get(file)
+      if (name === undefined) return undefined
+      let path = posix.relative(posix.dirname(module), name)
       if (!path.startsWith('.')) path = `./${path}`
       return { expression: `new URL(${JSON.stringify(path)}, import.meta.url).href` }
     }

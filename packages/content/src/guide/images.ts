@@ -36,6 +36,13 @@ export function imageFile(pagePath: string, src: string): string | undefined {
   return posix.normalize(posix.join(posix.dirname(pagePath), decoded))
 }
 
+/** Whether `file` (relative to the guide's folder `docs`) is a file in that folder. */
+export function isImage(docs: string, file: string): boolean {
+  if (file === '..' || file.startsWith('../')) return false
+  const absolute = join(docs, ...file.split('/'))
+  return existsSync(absolute) && statSync(absolute).isFile()
+}
+
 type ImageNode = Figure | Image
 
 const srcOf = (node: ImageNode): string => (node.type === 'figure' ? node.src : node.url)
@@ -65,7 +72,7 @@ export async function measureImages(
 ): Promise<void> {
   for (const { page, file } of pages) {
     for (const { node, src, file: image } of localImages(page.path, page.tree)) {
-      if (image.startsWith('../') || image === '..') {
+      if (image === '..' || image.startsWith('../')) {
         report(
           file,
           `The image \`${src}\` is outside the guide's folder: put it in the folder, or write a full URL`,
@@ -75,7 +82,7 @@ export async function measureImages(
         continue
       }
       const absolute = join(docs, ...image.split('/'))
-      if (!existsSync(absolute) || !statSync(absolute).isFile()) {
+      if (!isImage(docs, image)) {
         report(
           file,
           `The image \`${src}\` is missing: no file \`${image}\` in the guide's folder`,

@@ -5,7 +5,7 @@
  */
 export { guideData, guideIndex } from './data.js'
 export { writeIfChanged } from './files.js'
-export { imageFile, localImages, measureImages } from './images.js'
+export { imageFile, isImage, localImages, measureImages } from './images.js'
 export { apiDeclarations, guideIds, idTypes, type GuideIds } from './ids.js'
 export { resolveLinks, sectionOf, type LinkedPage } from './links.js'
 export {

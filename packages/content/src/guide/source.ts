@@ -40,7 +40,7 @@ const parsed = (value: unknown, reviver?: string): string =>
 export function moduleSource(
   data: GuideData,
   runtime: string,
-  image?: (file: string) => ImageReference,
+  image?: (file: string) => ImageReference | undefined,
 ): string {
   const images = imageReferences(data.pages, image)
   const value = { ...data, pages: images.pages }
@@ -91,7 +91,10 @@ export function indexSource(data: GuideData, links: IndexLinks): string {
  * The JavaScript of a page's module: its data, as `default`. Each image whose `src` is a
  * relative path becomes the URL that `image` gives for its file.
  */
-export function pageSource(page: PageData, image?: (file: string) => ImageReference): string {
+export function pageSource(
+  page: PageData,
+  image?: (file: string) => ImageReference | undefined,
+): string {
   const images = imageReferences([page], image)
   return [...images.lines, `export default ${parsed(images.pages[0], images.reviver)}`, ''].join(
     '\n',
@@ -105,7 +108,7 @@ export function pageSource(page: PageData, image?: (file: string) => ImageRefere
  */
 function imageReferences(
   pages: readonly PageData[],
-  image: ((file: string) => ImageReference) | undefined,
+  image: ((file: string) => ImageReference | undefined) | undefined,
 ): { lines: string[]; reviver: string | undefined; pages: PageData[] } {
   const names = new Map<string, string>()
   const lines: string[] = []
@@ -113,11 +116,14 @@ function imageReferences(
     if (!image || localImages(page.path, page.tree).length === 0) return page
     const copy = structuredClone(page)
     for (const { node, file } of localImages(copy.path, copy.tree)) {
+      // An image the output does not have (missing, with `image-file` set to `warn`)
+      // keeps its `src` as written.
+      const reference = names.has(file) ? undefined : image(file)
+      if (!names.has(file) && !reference) continue
       if (node.type === 'figure') node.src = file
       else node.url = file
-      if (names.has(file)) continue
+      if (!reference) continue
       const name = `i${names.size}`
-      const reference = image(file)
       names.set(file, name)
       lines.push(
         'import' in reference

@@ -16,6 +16,7 @@ import {
   guideIds,
   guideName,
   indexSource,
+  isImage,
   loadGuide,
   locateGuide,
   moduleSource,
@@ -122,12 +123,15 @@ export function guides(options: GuidesOptions): Plugin {
   let passedOn: string | undefined
 
   // Each image is Vite's to serve, and in a build to emit with a hashed name: never
-  // inlined as a data URL, which renderers refuse (no http, https or relative URL).
-  const image = (file: string): ImageReference => ({
-    import: `${resolve(location.docs, ...file.split('/'))
+  // inlined as a data URL, which renderers refuse (no http, https or relative URL). One
+  // that is missing (`image-file` set to `warn`) keeps its `src`.
+  const image = (file: string): ImageReference | undefined => {
+    if (!isImage(location.docs, file)) return undefined
+    const path = resolve(location.docs, ...file.split('/'))
       .split(sep)
-      .join('/')}?no-inline`,
-  })
+      .join('/')
+    return { import: `${path}?no-inline` }
+  }
   const ownModule = (importer: string | undefined): boolean =>
     importer !== undefined &&
     importer.startsWith(root + sep) &&
