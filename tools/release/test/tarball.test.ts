@@ -53,6 +53,7 @@ const expectedFiles: Record<string, string[]> = {
     'dist/llms/intro.md',
     'dist/markdown.d.ts',
     'dist/markdown.js',
+    'dist/pages/intro.js',
     'dist/parse.d.ts',
     'dist/parse.js',
     'dist/runtime.d.ts',
