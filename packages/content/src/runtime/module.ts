@@ -38,6 +38,20 @@ export interface GuideData {
 /** Ids by page: `{ docker: 'basics' | 'images' }`. */
 export type IdsByPage<P extends string> = { [Page in P]: string }
 
+/** The id lists both APIs export: `P` the page ids, `S` and `F` each page's own ids. */
+export interface IdLists<
+  P extends string = string,
+  S extends IdsByPage<P> = IdsByPage<P>,
+  F extends IdsByPage<P> = IdsByPage<P>,
+> {
+  /** Every page id, in the guide's order. */
+  pageIds: readonly P[]
+  /** The section ids of each page, in order. */
+  sectionIds: { readonly [Page in P]: readonly S[Page][] }
+  /** The figure ids of each page, in order. */
+  figureIds: { readonly [Page in P]: readonly F[Page][] }
+}
+
 /**
  * What the API exports, typed by the guide's own ids: `P` the page ids, `S` and `F` the
  * section and figure ids of each page.
@@ -46,14 +60,8 @@ export interface GuideModule<
   P extends string = string,
   S extends IdsByPage<P> = IdsByPage<P>,
   F extends IdsByPage<P> = IdsByPage<P>,
-> {
+> extends IdLists<P, S, F> {
   guide: Guide<P>
-  /** Every page id, in the guide's order. */
-  pageIds: readonly P[]
-  /** The section ids of each page, in order. */
-  sectionIds: { readonly [Page in P]: readonly S[Page][] }
-  /** The figure ids of each page, in order. */
-  figureIds: { readonly [Page in P]: readonly F[Page][] }
   /** The page with this id. Throws a `RangeError` for an unknown id. */
   getPage(id: P): GuidePage<P>
   /** A section of a page, by the page's id and its own. Throws a `RangeError` for an unknown id. */
@@ -131,15 +139,9 @@ export interface LazyGuideModule<
   P extends string = string,
   S extends IdsByPage<P> = IdsByPage<P>,
   F extends IdsByPage<P> = IdsByPage<P>,
-> {
+> extends IdLists<P, S, F> {
   /** The guide's title, its nav, and each page but its tree. */
   guideIndex: GuideIndex<P>
-  /** Every page id, in the guide's order. */
-  pageIds: readonly P[]
-  /** The section ids of each page, in order. */
-  sectionIds: { readonly [Page in P]: readonly S[Page][] }
-  /** The figure ids of each page, in order. */
-  figureIds: { readonly [Page in P]: readonly F[Page][] }
   /**
    * The page with this id, its tree loaded from its own module (once: later calls get
    * the same object). Rejects with a `RangeError` for an unknown id.

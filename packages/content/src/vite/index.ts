@@ -95,12 +95,18 @@ export function liveGuides(dir: string): GuideModule | undefined {
 const runtime = fileURLToPath(new URL('./runtime.js', import.meta.url))
 const ownPackage = '@ai-engineer/content'
 
+/** A compiled version: its data and API, and each page's data as JSON, by id. */
+interface Compiled {
+  data: GuideData
+  module: GuideModule
+  pageJson: Map<string, string>
+}
+
 /** The ids of the pages of `after` whose data is not the same in `before`. */
-function changedPages(before: GuideData | undefined, after: GuideData): string[] {
-  const old = new Map(before?.pages.map((page) => [page.id, JSON.stringify(page)]))
-  return after.pages
-    .filter((page) => old.get(page.id) !== JSON.stringify(page))
-    .map((page) => page.id)
+function changedPages(before: Compiled | undefined, after: Compiled): string[] {
+  return [...after.pageJson]
+    .filter(([id, json]) => before?.pageJson.get(id) !== json)
+    .map(([id]) => id)
 }
 
 /** The Vite plugin: `plugins: [vue(), guides({ dir: 'docs' })]`. */
@@ -116,7 +122,7 @@ export function guides(options: GuidesOptions): Plugin {
   let root = process.cwd()
   let target = resolve(options.dir)
   let location: GuideLocation = locateGuide(target)
-  let current: { data: GuideData; module: GuideModule } | undefined
+  let current: Compiled | undefined
   let server: ViteDevServer | undefined
   let recheck: ReturnType<typeof setTimeout> | undefined
   /** The page the last recheck passed on as changed: its update does not recheck again. */
@@ -139,7 +145,7 @@ export function guides(options: GuidesOptions): Plugin {
   const isGuide = (file: string): boolean =>
     file === location.config || (file.startsWith(location.docs + sep) && file.endsWith('.md'))
 
-  async function compile(): Promise<{ data: GuideData; module: GuideModule }> {
+  async function compile(): Promise<Compiled> {
     const loaded = await loadGuide(target, {
       cwd: root,
       cache,
@@ -166,7 +172,9 @@ export function guides(options: GuidesOptions): Plugin {
       await writeIfChanged(dts, declarations(moduleId, guideIds(loaded.guide.pages), from))
     }
     live().set(target, module)
-    return { data, module }
+    // Each page once, so a save compares with the last version without serializing it again.
+    const pageJson = new Map(data.pages.map((page) => [page.id, JSON.stringify(page)]))
+    return { data, module, pageJson }
   }
 
   /**
@@ -268,7 +276,7 @@ export function guides(options: GuidesOptions): Plugin {
       await ctx.read()
       const recheckAfter = passedOn !== ctx.file
       passedOn = undefined
-      const before = current?.data
+      const before = current
       try {
         current = await compile()
       } catch (error) {
@@ -284,7 +292,7 @@ export function guides(options: GuidesOptions): Plugin {
       // The index (the nav, titles and headings may have changed), the eager module and
       // the module of each page whose data changed: another page's module stays as it is.
       const changed = [served]
-      for (const id of [resolvedEager, ...changedPages(before, current.data).map(resolvedPage)]) {
+      for (const id of [resolvedEager, ...changedPages(before, current).map(resolvedPage)]) {
         const module = graph.getModuleById(id)
         if (module) changed.push(module)
       }
