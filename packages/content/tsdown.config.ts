@@ -15,6 +15,8 @@ export default defineConfig({
     vite: 'src/vite/index.ts',
     // The runtime of the module the Vite plugin serves, imported by that module's path.
     runtime: 'src/runtime/module.ts',
+    // A worker thread of the loader, which parses pages side by side when many need it.
+    worker: 'src/guide/worker.ts',
   },
   // The `cli` entry (the `ai-engineer-content` bin) runs on Node.js; the others are platform-neutral.
   deps: { neverBundle: [/^node:/, 'vite'] },

@@ -47,7 +47,11 @@ async function compileGuide(): Promise<{
 }> {
   // The same loader as `ai-engineer-content build` and the Vite plugin: bytes, not text,
   // so a bad byte is an error at its line and column.
-  const loaded = await loadGuide(guideDir)
+  // Each page's parse is kept between builds (outside turbo's outputs: turbo restores
+  // dist/ on a hit, and a miss parses again only the pages that changed).
+  const loaded = await loadGuide(guideDir, {
+    cacheDir: join(root, 'node_modules/.cache/ai-engineer-content'),
+  })
   const withMessages = loaded.files.filter((file) => file.messages.length > 0)
   if (withMessages.length > 0) console.error(reporter(withMessages))
   if (!loaded.guide) {

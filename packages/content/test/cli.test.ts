@@ -75,7 +75,9 @@ describe('ai-engineer-content', () => {
     expect(stderr).toMatch(
       /good\.md\n3:1 +warning +Unknown frontmatter key `colour` is ignored.*frontmatter-unknown-key/,
     )
-    expect(stderr).toMatch(/ai-engineer-content: checked 2 files in \d+ ms: no errors\n$/)
+    expect(stderr).toMatch(
+      /ai-engineer-content: checked 2 files in \d+ ms \(2 parsed, 0 from the cache\): no errors\n$/,
+    )
   })
 
   test('should print every message of every file and exit 1 when one has errors', async () => {
@@ -95,7 +97,9 @@ describe('ai-engineer-content', () => {
     expect(stderr).toMatch(/missing\.md\n +error +Cannot read the file: ENOENT/)
     expect(stderr).toMatch(/good\.md\n3:1 +warning/)
     expect(stderr).toContain('6 messages (✖ 5 errors, ⚠ 1 warning)')
-    expect(stderr).toMatch(/checked 5 files in \d+ ms: 4 with errors\n$/)
+    expect(stderr).toMatch(
+      /checked 5 files in \d+ ms \(4 parsed, 0 from the cache\): 4 with errors\n$/,
+    )
   })
 
   test('should report the admonitions that do not read, each at its line and column', async () => {
@@ -114,7 +118,9 @@ describe('ai-engineer-content', () => {
     )
     expect(stderr).toMatch(/6:1 +error +The body of `!!! note` is not indented.*admonition-indent/)
     expect(stderr).toContain('admonition-forms/input.md: no issues found')
-    expect(stderr).toMatch(/checked 4 files in \d+ ms: 3 with errors\n$/)
+    expect(stderr).toMatch(
+      /checked 4 files in \d+ ms \(4 parsed, 0 from the cache\): 3 with errors\n$/,
+    )
   })
 
   test('should count admonitions as nesting, before parsing', async () => {

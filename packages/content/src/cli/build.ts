@@ -70,7 +70,7 @@ export async function buildGuide(
     }
   const links = { runtime: './runtime.js', page: (id: string) => `./${pageFile(id)}` }
   const files: [string, string][] = [
-    ['index.js', header + header + indexSource(data, { ...links, eager: './guide.js' })],
+    ['index.js', header + indexSource(data, { ...links, eager: './guide.js' })],
     ['index.d.ts', header + declarationSource(guideIds(loaded.guide.pages))],
     ['guide.js', header + moduleSource(data, './runtime.js', imageIn('guide.js'))],
     ...data.pages.map((page): [string, string] => [

@@ -7,12 +7,12 @@ import { existsSync, statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { VFile } from 'vfile'
-import { loadGuide } from '../guide/index.js'
-import { checkGuide, type ProcessorOptions } from '../parse/index.js'
+import { loadGuide, type LoadedGuide, type LoadOptions } from '../guide/index.js'
+import { checkGuide } from '../parse/index.js'
 import { applyRules, report } from '../report/index.js'
 
 /** Options of {@link checkTargets}: the limits and rules of the pipeline, and `strict`. */
-export interface CheckOptions extends ProcessorOptions {
+export interface CheckOptions extends LoadOptions {
   strict: boolean
 }
 
@@ -27,9 +27,10 @@ export function isGuideTarget(target: string): boolean {
 export async function checkTargets(
   targets: readonly string[],
   options: CheckOptions,
-): Promise<{ files: VFile[]; strict: boolean[] }> {
+): Promise<{ files: VFile[]; strict: boolean[]; parsed: LoadedGuide['parsed'][] }> {
   const files: VFile[] = []
   const strict: boolean[] = []
+  const parsed: LoadedGuide['parsed'][] = []
   for (const target of targets) {
     if (isGuideTarget(target)) {
       if (!existsSync(target)) {
@@ -40,6 +41,7 @@ export async function checkTargets(
       const loaded = await loadGuide(target, { ...options, strict: options.strict || undefined })
       files.push(...loaded.files)
       strict.push(...loaded.files.map(() => loaded.strict))
+      parsed.push(loaded.parsed)
       continue
     }
     let bytes: Uint8Array
@@ -55,8 +57,9 @@ export async function checkTargets(
     applyRules(file, options.rules)
     files.push(file)
     strict.push(options.strict)
+    parsed.push({ count: 1, threads: 1, cached: 0 })
   }
-  return { files, strict }
+  return { files, strict, parsed }
 }
 
 function unreadable(path: string, why: string): VFile {

@@ -9,10 +9,13 @@
  * Exit 0 when there is no error (warnings are fine, unless `--strict`), 1 when there is
  * one, 2 on a usage error.
  */
+import { existsSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { reporter } from 'vfile-reporter'
 import { defaultMaxBytes, defaultMaxDelimiters, defaultMaxNesting } from '../parse/index.js'
 import { checkRuleSettings, hasErrors, type RuleSettings } from '../report/index.js'
+import type { LoadedGuide } from '../guide/index.js'
 import { buildGuide } from './build.js'
 import { checkTargets, isGuideTarget } from './check.js'
 import { format, formats, type Format } from './formats.js'
@@ -32,6 +35,11 @@ Options:
   --rule <id=severity>  set a rule to error, warn or off (repeatable): --rule figure-alt=error
   --format <name>       check's output: stylish (default, on stderr), unix, github, json (on stdout)
   --out <dir>           where build writes
+  --cache-dir <dir>     where each page's parse is kept between runs, so only changed pages
+                        are parsed again (default: node_modules/.cache/ai-engineer-content
+                        in the nearest folder with a package.json, else the current one)
+  --no-cache            parse every page, and keep nothing
+  --threads <n>         worker threads that parse pages when many need it (default: one a core)
   --max-bytes <n>       largest page accepted, in bytes (default ${defaultMaxBytes})
   --max-nesting <n>     deepest nesting of quotes, lists, emphasis, links (default ${defaultMaxNesting})
   --max-delimiters <n>  most *, _, ~, [, ] in one paragraph (default ${defaultMaxDelimiters})
@@ -43,6 +51,40 @@ Paths are relative to the current folder. Exit status: 0 when there is no error
 `
 
 class UsageError extends Error {}
+
+/** `node_modules/.cache/ai-engineer-content` in the nearest folder with a `package.json`. */
+function defaultCacheDir(): string {
+  let dir = process.cwd()
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir)
+  if (!existsSync(join(dir, 'package.json'))) dir = process.cwd()
+  return join(dir, 'node_modules', '.cache', 'ai-engineer-content')
+}
+
+/** How many pages were parsed, on how many threads, and how many came from the cache. */
+function parseSummary(loads: readonly LoadedGuide['parsed'][]): string {
+  const count = loads.reduce((sum, load) => sum + load.count, 0)
+  const cached = loads.reduce((sum, load) => sum + load.cached, 0)
+  const threads = Math.max(1, ...loads.map((load) => load.threads))
+  const on = threads > 1 ? ` on ${threads} threads` : ''
+  return `${count} parsed${on}, ${cached} from the cache`
+}
+
+/** On a terminal, how many pages are parsed so far, on one line, when they take a while. */
+function progress(): ((done: number, total: number) => void) | undefined {
+  if (!process.stderr.isTTY) return undefined
+  const started = performance.now()
+  let shown = 0
+  return (done, total) => {
+    const now = performance.now()
+    if (done === total) {
+      if (shown > 0) process.stderr.write('\r\u001B[K')
+      return
+    }
+    if (now - started < 1000 || now - shown < 100) return
+    shown = now
+    process.stderr.write(`\rai-engineer-content: parsed ${done} of ${total} pages`)
+  }
+}
 
 function positive(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined
@@ -74,11 +116,15 @@ async function main(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
+    allowNegative: true,
     options: {
       strict: { type: 'boolean' },
       rule: { type: 'string', multiple: true },
       format: { type: 'string' },
       out: { type: 'string' },
+      'cache-dir': { type: 'string' },
+      cache: { type: 'boolean' },
+      threads: { type: 'string' },
       'max-bytes': { type: 'string' },
       'max-nesting': { type: 'string' },
       'max-delimiters': { type: 'string' },
@@ -105,6 +151,10 @@ async function main(args: string[]): Promise<number> {
     maxNesting: positive('max-nesting', values['max-nesting']),
     maxDelimiters: positive('max-delimiters', values['max-delimiters']),
     rules: ruleSettings(values.rule ?? []),
+    cacheDir:
+      values.cache === false ? undefined : resolve(values['cache-dir'] ?? defaultCacheDir()),
+    threads: positive('threads', values.threads),
+    onParsed: progress(),
   }
   const strict = values.strict === true
   const started = performance.now()
@@ -134,7 +184,7 @@ async function main(args: string[]): Promise<number> {
     const images = written.filter((name) => name.startsWith('assets/')).length
     const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
     process.stderr.write(
-      `ai-engineer-content: built ${plural(pages, 'page')} into ${values.out} (${own.join(', ')}, ${plural(written.length - own.length - images, 'page module')} and ${plural(images, 'image')}) in ${Math.round(performance.now() - started)} ms\n`,
+      `ai-engineer-content: built ${plural(pages, 'page')} into ${values.out} (${own.join(', ')}, ${plural(written.length - own.length - images, 'page module')} and ${plural(images, 'image')}) in ${Math.round(performance.now() - started)} ms; ${parseSummary([loaded.parsed])}\n`,
     )
     return 0
   }
@@ -151,7 +201,7 @@ async function main(args: string[]): Promise<number> {
     if (text) process.stderr.write(`${text}\n`)
     const count = checked.files.length
     process.stderr.write(
-      `ai-engineer-content: checked ${count} file${count === 1 ? '' : 's'} in ${Math.round(performance.now() - started)} ms: ${
+      `ai-engineer-content: checked ${count} file${count === 1 ? '' : 's'} in ${Math.round(performance.now() - started)} ms (${parseSummary(checked.parsed)}): ${
         failed === 0
           ? 'no errors'
           : `${failed} with errors${strict ? ' (warnings count, --strict)' : ''}`

@@ -2,6 +2,7 @@ import type { Nodes } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import type { GuideData } from '../runtime/index.js'
 import type { Guide, GuideIndex } from '../types.js'
+import { withoutPositions } from './walk.js'
 
 /**
  * A guide as data, ready to be written as JSON: no positions, and each page without the
@@ -23,9 +24,7 @@ export function guideData(guide: Guide): GuideData {
       tree,
     })),
   }
-  return JSON.parse(
-    JSON.stringify(data, (key, value: unknown) => (key === 'position' ? undefined : value)),
-  ) as GuideData
+  return withoutPositions(data)
 }
 
 /**

@@ -13,10 +13,10 @@ import { existsSync, statSync } from 'node:fs'
 import { join, posix } from 'node:path'
 import type { Image } from 'mdast'
 import { imageSizeFromFile } from 'image-size/fromFile'
-import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { report } from '../report/index.js'
 import type { Figure, GuidePage, GuideRoot } from '../types.js'
+import { nodesOf } from './walk.js'
 
 /**
  * The file a relative image `src` names, relative to the guide's folder (with `/`), for
@@ -52,14 +52,11 @@ export function localImages(
   pagePath: string,
   tree: GuideRoot,
 ): { node: ImageNode; src: string; file: string }[] {
-  const found: { node: ImageNode; src: string; file: string }[] = []
-  visit(tree, (node) => {
-    if (node.type !== 'figure' && node.type !== 'image') return
+  return nodesOf<ImageNode>(tree, ['figure', 'image']).flatMap((node) => {
     const src = srcOf(node)
     const file = imageFile(pagePath, src)
-    if (file !== undefined) found.push({ node, src, file })
+    return file === undefined ? [] : [{ node, src, file }]
   })
-  return found
 }
 
 /**

@@ -5,12 +5,12 @@
  * its fragment names, the page it stands in). A link to a page the guide does not have,
  * or to an anchor the page does not have, is reported at its line and column.
  */
-import type { Link } from 'mdast'
+import type { Heading, Link } from 'mdast'
 import { posix } from 'node:path'
-import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { report } from '../report/index.js'
 import type { GuidePage, PageLink } from '../types.js'
+import { nodesOf } from './walk.js'
 
 /** A page and the file its messages go to. */
 export interface LinkedPage {
@@ -26,13 +26,8 @@ export function sectionOf(page: GuidePage, anchor: string): string | undefined {
     if (section.id === anchor) return section.id
   }
   for (const section of page.sections) {
-    let found = false
-    visit(section, 'heading', (heading) => {
-      if (heading.data?.id !== anchor) return undefined
-      found = true
-      return false
-    })
-    if (found) return section.id
+    const headings = nodesOf<Heading>(section, ['heading'])
+    if (headings.some((heading) => heading.data?.id === anchor)) return section.id
   }
   return undefined
 }
@@ -66,12 +61,12 @@ export function resolveLinks(
 ): void {
   const byPath = new Map(pages.map(({ page }) => [page.path, page]))
   for (const { page, file } of pages) {
-    visit(page.tree, 'link', (link: Link) => {
+    for (const link of nodesOf<Link>(page.tree, ['link'])) {
       if (link.data?.pageLink) delete link.data.pageLink
       const found = target(link.url, page.path)
-      if (!found) return
+      if (!found) continue
       const to = byPath.get(found.path)
-      if (!to && failed.has(found.path)) return
+      if (!to && failed.has(found.path)) continue
       if (!to) {
         report(
           file,
@@ -81,7 +76,7 @@ export function resolveLinks(
           link.position,
           'link-page',
         )
-        return
+        continue
       }
       const pageLink: PageLink = { page: to.id, from: page.id }
       if (found.fragment !== '') {
@@ -97,7 +92,7 @@ export function resolveLinks(
         } else pageLink.section = section
       }
       link.data = { ...link.data, pageLink }
-    })
+    }
   }
 }
 

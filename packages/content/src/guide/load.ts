@@ -11,13 +11,15 @@ import { existsSync, statSync } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
 import { basename, dirname, join, posix, relative, resolve, sep } from 'node:path'
 import { VFile } from 'vfile'
-import { checkGuide, type ProcessorOptions } from '../parse/index.js'
+import type { ProcessorOptions } from '../parse/index.js'
 import { applyRules, checkRuleSettings, hasErrors, report } from '../report/index.js'
 import { isSafeUrl } from '../runtime/index.js'
 import type { Guide, GuidePage, NavItem } from '../types.js'
+import { optionsKey, PageCache, restoreParse } from './cache.js'
 import { measureImages } from './images.js'
 import { resolveLinks } from './links.js'
 import { readMkdocs, type MkdocsConfig, type NavEntry } from './mkdocs.js'
+import { parsePages, type PageJob } from './parse-pages.js'
 
 /** Options of {@link loadGuide}. */
 export interface LoadOptions extends ProcessorOptions {
@@ -30,6 +32,15 @@ export interface LoadOptions extends ProcessorOptions {
    * whose text is the same is not parsed again (the Vite plugin keeps one across saves).
    */
   cache?: Map<string, ParsedPage> | undefined
+  /**
+   * A folder to keep each page's parse in between runs: a page whose bytes, options and
+   * pipeline are the same is not parsed again. Default: none.
+   */
+  cacheDir?: string | undefined
+  /** How many worker threads parse the pages when many need parsing. Default: one a core. */
+  threads?: number | undefined
+  /** Called as pages are parsed (not those from a cache): how many, of how many. */
+  onParsed?: ((done: number, total: number) => void) | undefined
 }
 
 /** A page as parsed on its own, before the guide is put together. */
@@ -59,6 +70,11 @@ export interface LoadedGuide {
   pages: Map<string, ParsedPage>
   location: GuideLocation
   strict: boolean
+  /**
+   * How many pages this load parsed, on how many threads (1: this one), and how many it
+   * took from a cache (the Vite plugin's, or the folder of `cacheDir`) instead.
+   */
+  parsed: { count: number; threads: number; cached: number }
 }
 
 /** Where the guide `target` (a folder, or an `mkdocs.yml`) keeps its config and pages. */
@@ -110,31 +126,66 @@ export async function loadGuide(target: string, options: LoadOptions = {}): Prom
     report(folder, 'No pages (`*.md`) in this folder', undefined, 'read')
     files.push(folder)
   }
-  for (const path of paths) {
-    const absolute = join(location.docs, ...path.split('/'))
-    const bytes = await readFile(absolute)
-    const source = bytes.toString('utf8')
-    const cached = options.cache?.get(absolute)
-    const fresh: ParsedPage =
-      cached?.source === source
-        ? cached
-        : {
-            path,
-            source,
-            ...(await checkGuide(bytes, {
-              ...options,
-              path: relative(cwd, absolute),
-              pagePath: path,
-              strict: false,
-            })),
-          }
+  const store = options.cacheDir ? new PageCache(options.cacheDir, location.docs) : undefined
+  const processing = optionsKey(options)
+  const read = await Promise.all(
+    paths.map(async (path) => {
+      const absolute = join(location.docs, ...path.split('/'))
+      const bytes = await readFile(absolute)
+      return {
+        path,
+        absolute,
+        bytes,
+        source: bytes.toString('utf8'),
+        name: relative(cwd, absolute),
+      }
+    }),
+  )
+  // Each page from the Vite plugin's cache (same text), else from the disk cache (same
+  // key), else parsed: those together, across threads when they are many.
+  const found = new Array<ParsedPage | undefined>(read.length)
+  const keys = new Array<string | undefined>(read.length)
+  const jobs: { index: number; job: PageJob }[] = []
+  await Promise.all(
+    read.map(async ({ path, absolute, bytes, source, name }, index) => {
+      const key = store?.key(bytes, { path: name, pagePath: path }, processing)
+      keys[index] = key
+      const cached = options.cache?.get(absolute)
+      if (cached?.source === source) {
+        found[index] = cached
+        if (key !== undefined) store!.keep(key)
+        return
+      }
+      const stored = key === undefined ? undefined : await store!.get(key)
+      if (stored) found[index] = { path, source, ...restoreParse(stored, name, source) }
+      else jobs.push({ index, job: { bytes, path: name, pagePath: path } })
+    }),
+  )
+  jobs.sort((a, b) => a.index - b.index)
+  const { parses, threads } = await parsePages(
+    jobs.map(({ job }) => job),
+    options,
+    options.threads,
+    options.onParsed && ((done) => options.onParsed!(done, jobs.length)),
+  )
+  await Promise.all(
+    jobs.map(async ({ index }, n) => {
+      const { path, source, name } = read[index]!
+      found[index] = { path, source, ...restoreParse(parses[n]!, name, source) }
+      const key = keys[index]
+      if (key !== undefined) await store!.set(key, parses[n]!)
+    }),
+  )
+  await store?.prune()
+  read.forEach(({ absolute }, index) => {
+    const fresh = found[index]!
     options.cache?.set(absolute, fresh)
     // Guide-level messages go on a copy, so a cached page does not gather them twice.
     const file = new VFile({ path: fresh.file.path, value: fresh.file.value })
     file.messages = [...fresh.file.messages]
     parsed.set(absolute, { ...fresh, file })
     files.push(file)
-  }
+  })
   if (options.cache) {
     for (const key of options.cache.keys()) if (!parsed.has(key)) options.cache.delete(key)
   }
@@ -180,7 +231,14 @@ export async function loadGuide(target: string, options: LoadOptions = {}): Prom
   const failed = files.some((file) => hasErrors(file, strict))
   const title = config?.siteName ?? ordered[0]?.title
   const guide = failed || title === undefined ? undefined : { title, nav, pages: ordered }
-  return { guide, files, pages: parsed, location, strict }
+  return {
+    guide,
+    files,
+    pages: parsed,
+    location,
+    strict,
+    parsed: { count: jobs.length, threads, cached: read.length - jobs.length },
+  }
 }
 
 /** Two pages with one id (given in frontmatter) is an error on the second. */

@@ -8,9 +8,9 @@
  * overlay.
  */
 import { readFile } from 'node:fs/promises'
-import { relative, resolve, sep } from 'node:path'
+import { join, relative, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { HmrContext, Plugin, ViteDevServer } from 'vite'
+import type { HmrContext, Logger, Plugin, ViteDevServer } from 'vite'
 import {
   guideData,
   guideIds,
@@ -23,6 +23,7 @@ import {
   pageSource,
   writeIfChanged,
   type GuideLocation,
+  type LoadedGuide,
   type ImageReference,
   type ParsedPage,
 } from '../guide/index.js'
@@ -57,6 +58,12 @@ export interface GuidesOptions {
   strict?: boolean
   /** Severities to use instead of the defaults, by rule id. */
   rules?: RuleSettings
+  /**
+   * Where each page's parse is kept between runs of Vite, so a server started again
+   * parses only the pages that changed, or `false` for nowhere. Default:
+   * `ai-engineer-content` in Vite's `cacheDir` (`node_modules/.vite`).
+   */
+  cacheDir?: string | false
   /**
    * Called with each compiled version before it is served: throw to refuse it (the
    * message is reported like a guide error and the last good version stays).
@@ -100,6 +107,8 @@ interface Compiled {
   data: GuideData
   module: GuideModule
   pageJson: Map<string, string>
+  /** How many pages the compile parsed, and how many came from a cache. */
+  parsed: LoadedGuide['parsed']
 }
 
 /** The ids of the pages of `after` whose data is not the same in `before`. */
@@ -120,6 +129,8 @@ export function guides(options: GuidesOptions): Plugin {
   const resolvedPage = (page: string): string => `\0${pagePrefix}${encodeURIComponent(page)}`
   const cache = new Map<string, ParsedPage>()
   let root = process.cwd()
+  let cacheDir: string | undefined
+  let logger: Logger | undefined
   let target = resolve(options.dir)
   let location: GuideLocation = locateGuide(target)
   let current: Compiled | undefined
@@ -149,6 +160,7 @@ export function guides(options: GuidesOptions): Plugin {
     const loaded = await loadGuide(target, {
       cwd: root,
       cache,
+      cacheDir,
       strict: options.strict,
       rules: options.rules,
     })
@@ -174,7 +186,7 @@ export function guides(options: GuidesOptions): Plugin {
     live().set(target, module)
     // Each page once, so a save compares with the last version without serializing it again.
     const pageJson = new Map(data.pages.map((page) => [page.id, JSON.stringify(page)]))
-    return { data, module, pageJson }
+    return { data, module, pageJson, parsed: loaded.parsed }
   }
 
   /**
@@ -217,12 +229,23 @@ export function guides(options: GuidesOptions): Plugin {
     enforce: 'pre',
     configResolved(config) {
       root = config.root
+      logger = config.logger
+      cacheDir =
+        options.cacheDir === false
+          ? undefined
+          : resolve(root, options.cacheDir ?? join(config.cacheDir, 'ai-engineer-content'))
       target = resolve(root, options.dir)
       location = locateGuide(target)
     },
     async buildStart() {
       try {
+        const started = performance.now()
         current = await compile()
+        const { count, threads, cached } = current.parsed
+        logger?.info(
+          `${plugin}: ${guideName(location, root)}, ${current.data.pages.length} pages in ${Math.round(performance.now() - started)} ms (${count} parsed${threads > 1 ? ` on ${threads} threads` : ''}, ${cached} from the cache)`,
+          { timestamp: true },
+        )
       } catch (error) {
         // A dev server starts with the last good version (none yet): the overlay shows why.
         if (!server) throw error

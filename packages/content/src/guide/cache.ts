@@ -1,0 +1,250 @@
+/**
+ * What a page parsed to, kept on disk between runs, so a build or a check of a guide
+ * parses again only the pages that changed.
+ *
+ * An entry is found by a key that names everything its page's parse depends on: the
+ * page's bytes, its path in the guide and in messages, the options (limits, rule
+ * settings) and the pipeline itself (this package's code and the versions of the
+ * libraries it runs). The guide-level work (nav, `prev`/`next`, the links between pages,
+ * image sizes) is not cached: it runs on every load, over every page, so a changed
+ * section id on one page re-checks the links that point at it from the others.
+ *
+ * Each guide has a folder of its own in the cache folder; a load removes the entries of
+ * its guide that it did not use (older versions of its pages), so the folder holds one
+ * entry per page. Writes go through a temporary file renamed into place, and an entry
+ * that cannot be read is parsed again, so two runs side by side are safe.
+ */
+import { createHash } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { dirname, join, relative, sep } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { VFile } from 'vfile'
+import type { Point, Position } from 'unist'
+import type { ProcessorOptions } from '../parse/index.js'
+import type { Figure, GuidePage, GuideRoot } from '../types.js'
+import { nodesOf, withoutPositions } from './walk.js'
+
+/** A message as stored: what the reporters print of it. */
+export interface StoredMessage {
+  reason: string
+  place?: Point | Position | undefined
+  ruleId?: string | undefined
+  source?: string | undefined
+  fatal?: boolean | undefined
+  note?: string | undefined
+  url?: string | undefined
+}
+
+/** A parsed page as stored, or as a worker thread sends it back. */
+export interface StoredParse {
+  page?: Omit<GuidePage, 'sections' | 'figures'> | undefined
+  messages: StoredMessage[]
+}
+
+/** The nodes the checks of a whole guide report on, which keep their positions in the cache. */
+const reported = ['link', 'image', 'figure']
+
+/**
+ * A parse as it can be stored: its page without what is derived from the tree, and
+ * without positions but where the checks of the whole guide report.
+ */
+export function storeParse(file: VFile, page: GuidePage | undefined): StoredParse {
+  let stored: StoredParse['page']
+  if (page) {
+    const { sections: _sections, figures: _figures, ...rest } = page
+    // Positions only where the guide-level checks report: links, images, figures.
+    stored = withoutPositions(rest, (node) => reported.includes(node.type))
+  }
+  return {
+    ...(stored ? { page: stored } : {}),
+    messages: file.messages.map((message) => ({
+      reason: message.reason,
+      place: message.place ?? undefined,
+      ruleId: message.ruleId ?? undefined,
+      source: message.source ?? undefined,
+      fatal: message.fatal ?? undefined,
+      note: message.note ?? undefined,
+      url: message.url ?? undefined,
+    })),
+  }
+}
+
+/** A stored parse back as a page and a file (named `path`, holding `source`) with its messages. */
+export function restoreParse(
+  stored: StoredParse,
+  path: string,
+  source: string,
+): { file: VFile; page: GuidePage | undefined } {
+  const file = new VFile({ path, value: source })
+  for (const { reason, place, ruleId, source: from, fatal, note, url } of stored.messages) {
+    const message = file.message(reason, { place, ruleId, source: from })
+    message.fatal = fatal
+    if (note !== undefined) message.note = note
+    if (url !== undefined) message.url = url
+  }
+  if (!stored.page) return { file, page: undefined }
+  const tree = stored.page.tree as GuideRoot
+  const figures = nodesOf<Figure>(tree, ['figure'])
+  const page: GuidePage = { ...stored.page, tree, sections: tree.children, figures }
+  for (const key of Object.keys(page) as (keyof GuidePage)[]) {
+    if (page[key] === undefined) delete page[key]
+  }
+  return { file, page }
+}
+
+/** The processor's own options, out of the loader's (which a worker cannot be sent). */
+export function processorOptions(options: Readonly<ProcessorOptions>): ProcessorOptions {
+  const { maxBytes, maxNesting, maxDelimiters, chunkLength, rules } = options
+  return { maxBytes, maxNesting, maxDelimiters, chunkLength, rules }
+}
+
+/** What, besides the page's own bytes and paths, a parse depends on. */
+export function optionsKey(options: Readonly<ProcessorOptions>): string {
+  return JSON.stringify(processorOptions(options))
+}
+
+let pipeline: string | undefined
+
+/**
+ * The version of the pipeline: a hash of this package's code (its `dist` or, run from
+ * its sources, its `src`; the generated guide left out) and of the versions of the
+ * libraries it depends on, as installed. Any change to them makes every entry stale.
+ */
+export function pipelineVersion(): string {
+  if (pipeline !== undefined) return pipeline
+  const hash = createHash('sha256')
+  const code = codeFolder()
+  const root = dirname(code)
+  for (const file of code === fileURLToPath(import.meta.url) ? [code] : codeFiles(code)) {
+    hash.update(relative(code, file)).update('\0').update(readFileSync(file)).update('\0')
+  }
+  const manifestFile = join(root, 'package.json')
+  const manifest = existsSync(manifestFile)
+    ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as {
+        version?: string
+        dependencies?: Record<string, string>
+      })
+    : {}
+  hash.update(manifest.version ?? '')
+  for (const name of Object.keys(manifest.dependencies ?? {}).sort()) {
+    hash.update(`\0${name}@${installedVersion(root, name) ?? '?'}`)
+  }
+  pipeline = hash.digest('hex').slice(0, 16)
+  return pipeline
+}
+
+/**
+ * The folder of this package's code that this module runs from: its `dist` (built) or
+ * its `src` (run from its sources, as its tests and its own build do); bundled into
+ * something else, this module's own file.
+ */
+export function codeFolder(): string {
+  const file = fileURLToPath(import.meta.url)
+  for (let dir = dirname(file); dirname(dir) !== dir; dir = dirname(dir)) {
+    const name = dir.slice(dirname(dir).length + 1)
+    if ((name === 'dist' || name === 'src') && existsSync(join(dirname(dir), 'package.json'))) {
+      return dir
+    }
+  }
+  return file
+}
+
+/** The package's own code under `dir`: every module but the guide it compiles. */
+function codeFiles(dir: string): string[] {
+  const files: string[] = []
+  const walk = (folder: string, top: boolean): void => {
+    for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) =>
+      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+    )) {
+      const path = join(folder, entry.name)
+      if (entry.isDirectory()) {
+        if (!['generated', 'pages', 'llms'].includes(entry.name)) walk(path, false)
+      } else if (/\.(js|ts)$/.test(entry.name) && !/\.d\.ts$/.test(entry.name)) {
+        // The built main entry holds the guide's data, not code of the pipeline.
+        if (!(top && entry.name === 'index.js')) files.push(path)
+      }
+    }
+  }
+  walk(dir, true)
+  return files
+}
+
+/** The version of the dependency `name` as Node.js would find it from `root`. */
+function installedVersion(root: string, name: string): string | undefined {
+  for (let dir = root; ; dir = dirname(dir)) {
+    const manifest = join(dir, 'node_modules', ...name.split('/'), 'package.json')
+    if (existsSync(manifest)) {
+      return (JSON.parse(readFileSync(manifest, 'utf8')) as { version?: string }).version
+    }
+    if (dirname(dir) === dir) return undefined
+  }
+}
+
+/** The cache of one guide's pages, in the folder `dir`. */
+export class PageCache {
+  readonly #dir: string
+  readonly #used = new Set<string>()
+
+  /** The cache of the guide whose pages are in `docs`, in the cache folder `dir`. */
+  constructor(dir: string, docs: string) {
+    const guide = createHash('sha256').update(docs.split(sep).join('/')).digest('hex')
+    this.#dir = join(dir, guide.slice(0, 16))
+  }
+
+  /** The key of a page's parse. */
+  key(bytes: Uint8Array, paths: { path: string; pagePath: string }, options: string): string {
+    return createHash('sha256')
+      .update(pipelineVersion())
+      .update('\0')
+      .update(options)
+      .update('\0')
+      .update(paths.path)
+      .update('\0')
+      .update(paths.pagePath)
+      .update('\0')
+      .update(bytes)
+      .digest('hex')
+      .slice(0, 32)
+  }
+
+  /** Keep the entry under `key` (a page this load has in memory already). */
+  keep(key: string): void {
+    this.#used.add(key)
+  }
+
+  /** The parse stored under `key`, if any (one that cannot be read counts as none). */
+  async get(key: string): Promise<StoredParse | undefined> {
+    this.#used.add(key)
+    try {
+      return JSON.parse(await readFile(join(this.#dir, `${key}.json`), 'utf8')) as StoredParse
+    } catch {
+      return undefined
+    }
+  }
+
+  /** Store `parse` under `key`. */
+  async set(key: string, parse: StoredParse): Promise<void> {
+    this.#used.add(key)
+    await mkdir(this.#dir, { recursive: true })
+    const file = join(this.#dir, `${key}.json`)
+    const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
+    await writeFile(temporary, JSON.stringify(parse))
+    await rename(temporary, file)
+  }
+
+  /** Remove the entries this load did not use: older versions of its pages. */
+  async prune(): Promise<void> {
+    let names: string[]
+    try {
+      names = await readdir(this.#dir)
+    } catch {
+      return
+    }
+    await Promise.all(
+      names
+        .filter((name) => name.endsWith('.json') && !this.#used.has(name.slice(0, -5)))
+        .map((name) => rm(join(this.#dir, name), { force: true })),
+    )
+  }
+}

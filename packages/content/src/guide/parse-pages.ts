@@ -1,0 +1,135 @@
+/**
+ * Parse many pages at once: on this thread, or across worker threads (as many as asked
+ * for), each page with the page pipeline. The results come back in the order of the
+ * pages whatever thread parsed them, in the form the cache stores, so a page's output
+ * is the same byte for byte whichever way it was parsed.
+ *
+ * Worker threads run the built package (`dist/worker.js`); run from its sources, the
+ * package parses on this thread.
+ */
+import { existsSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
+import { join } from 'node:path'
+import { Worker } from 'node:worker_threads'
+import { checkGuide, type ProcessorOptions } from '../parse/index.js'
+import { codeFolder, processorOptions, storeParse, type StoredParse } from './cache.js'
+
+/** A page to parse: its bytes, its path in messages and its path in the guide. */
+export interface PageJob {
+  bytes: Uint8Array
+  path: string
+  pagePath: string
+}
+
+/** What a worker is told, once. */
+export interface WorkerSetup {
+  options: ProcessorOptions
+}
+
+/** A job sent to a worker, and its answer. */
+export type WorkerRequest = PageJob & { index: number }
+export type WorkerAnswer =
+  | { index: number; parse: StoredParse }
+  | { index: number; error: { message: string; stack?: string | undefined } }
+
+/** Below this many pages, starting workers costs more than it saves. */
+export const minPagesForThreads = 48
+
+/** Parse one page on this thread, into the form the cache stores. */
+export async function parseJob(job: PageJob, options: ProcessorOptions): Promise<StoredParse> {
+  const { file, page } = await checkGuide(job.bytes, {
+    ...options,
+    path: job.path,
+    pagePath: job.pagePath,
+    strict: false,
+  })
+  return storeParse(file, page)
+}
+
+/** The built worker, when this package runs built. */
+function workerFile(): string | undefined {
+  const file = join(codeFolder(), 'worker.js')
+  return existsSync(file) ? file : undefined
+}
+
+/** How many threads parse by default: one a core. */
+export function defaultThreads(): number {
+  return availableParallelism()
+}
+
+/**
+ * Parse `jobs` with `options`, on `threads` worker threads when there are enough pages
+ * for it and the package runs built, else on this thread. Resolves to the parses in the
+ * order of `jobs`, and how many threads parsed them; rejects with the first error a page's parse threw (not a message:
+ * those are in the parse).
+ */
+export async function parsePages(
+  jobs: readonly PageJob[],
+  options: Readonly<ProcessorOptions>,
+  threads = defaultThreads(),
+  onParsed?: (done: number) => void,
+): Promise<{ parses: StoredParse[]; threads: number }> {
+  const own = processorOptions(options)
+  const file = workerFile()
+  const count = Math.min(threads, Math.ceil(jobs.length / (minPagesForThreads / 2)))
+  if (file === undefined || threads < 2 || jobs.length < minPagesForThreads || count < 2) {
+    const parses: StoredParse[] = []
+    for (const job of jobs) {
+      parses.push(await parseJob(job, own))
+      onParsed?.(parses.length)
+    }
+    return { parses, threads: 1 }
+  }
+  return { parses: await inWorkers(file, jobs, own, count, onParsed), threads: count }
+}
+
+function inWorkers(
+  file: string,
+  jobs: readonly PageJob[],
+  options: ProcessorOptions,
+  count: number,
+  onParsed: ((done: number) => void) | undefined,
+): Promise<StoredParse[]> {
+  const parses = new Array<StoredParse>(jobs.length)
+  const workers: Worker[] = []
+  let next = 0
+  let done = 0
+  return new Promise<StoredParse[]>((resolve, reject) => {
+    const stop = (): void => {
+      for (const worker of workers) void worker.terminate()
+    }
+    const fail = (error: unknown): void => {
+      stop()
+      reject(error instanceof Error ? error : new Error(String(error)))
+    }
+    const send = (worker: Worker): void => {
+      if (next >= jobs.length) return
+      const index = next++
+      const request: WorkerRequest = { ...jobs[index]!, index }
+      worker.postMessage(request)
+    }
+    for (let n = 0; n < count; n++) {
+      const worker = new Worker(file, { workerData: { options } satisfies WorkerSetup })
+      workers.push(worker)
+      worker.on('message', (answer: WorkerAnswer) => {
+        if ('error' in answer) {
+          const error = new Error(answer.error.message)
+          if (answer.error.stack) error.stack = answer.error.stack
+          fail(error)
+          return
+        }
+        parses[answer.index] = answer.parse
+        done++
+        onParsed?.(done)
+        if (done === jobs.length) {
+          stop()
+          resolve(parses)
+        } else send(worker)
+      })
+      worker.on('error', fail)
+      // Two pages in flight a worker, so none waits for its next page.
+      send(worker)
+      send(worker)
+    }
+  })
+}

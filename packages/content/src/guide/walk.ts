@@ -1,0 +1,36 @@
+/**
+ * The nodes of given types in a tree, in document order. The guide-level passes run over
+ * every page on every load, several times a page, and only read: a plain walk of
+ * `children` costs a fraction of `unist-util-visit`, which builds each node's list of
+ * ancestors and supports changing the tree while it walks (the parse plugins use it).
+ */
+import type { Node, Parent } from 'unist'
+
+/** Every node of `tree` (itself included) whose type is one of `types`, in document order. */
+export function nodesOf<T extends Node>(tree: Node, types: readonly T['type'][]): T[] {
+  const found: T[] = []
+  const walk = (node: Node): void => {
+    if (types.includes(node.type)) found.push(node as T)
+    const children = (node as Partial<Parent>).children
+    if (children) for (const child of children) walk(child)
+  }
+  walk(tree)
+  return found
+}
+
+/**
+ * A deep copy of `value` (plain data: a tree, or what holds trees) without the
+ * `position` of its nodes, but for the nodes `keep` names: what is written out has no
+ * use for positions, and they are most of a tree's size.
+ */
+export function withoutPositions<T>(value: T, keep?: (node: Node) => boolean): T {
+  if (Array.isArray(value)) return value.map((item: unknown) => withoutPositions(item, keep)) as T
+  if (value === null || typeof value !== 'object') return value
+  const copy: Record<string, unknown> = {}
+  const kept = keep !== undefined && 'type' in value && keep(value as unknown as Node)
+  for (const [key, item] of Object.entries(value)) {
+    if (item === undefined || (key === 'position' && !kept)) continue
+    copy[key] = withoutPositions(item, keep)
+  }
+  return copy as T
+}

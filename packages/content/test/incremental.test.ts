@@ -1,0 +1,273 @@
+import { execFile } from 'node:child_process'
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, relative } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import { reporter } from 'vfile-reporter'
+import { guides } from '@ai-engineer/content/vite'
+import { build, createLogger } from 'vite'
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
+import { PageCache, pipelineVersion } from '../src/guide/cache.ts'
+import { guideData, loadGuide, type LoadedGuide, type LoadOptions } from '../src/guide/index.ts'
+
+/**
+ * Incremental and parallel compiles: each page's parse is kept in a cache folder between
+ * runs, keyed by everything it depends on, so a load parses only the pages that changed;
+ * the checks of the whole guide (nav, links, images) still run over every page. Many
+ * pages are parsed across worker threads (the built package), to the same bytes.
+ */
+const fixture = fileURLToPath(new URL('guides/devops', import.meta.url))
+const cli = fileURLToPath(new URL('../bin/ai-engineer-content.js', import.meta.url))
+const run = promisify(execFile)
+
+let root: string
+let guide: string
+let cacheDir: string
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'guide-incremental-'))
+})
+
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true })
+})
+
+beforeEach(async () => {
+  const dir = await mkdtemp(join(root, 'case-'))
+  guide = join(dir, 'guide')
+  cacheDir = join(dir, 'cache')
+  await cp(fixture, guide, { recursive: true })
+})
+
+function load(options: LoadOptions = {}): Promise<LoadedGuide> {
+  return loadGuide(join(guide, 'mkdocs.yml'), { cwd: root, cacheDir, ...options })
+}
+
+/** What a load gives a user: the guide's data and every message as the CLI prints them. */
+function output(loaded: LoadedGuide): { data: unknown; messages: string } {
+  return {
+    data: loaded.guide && guideData(loaded.guide),
+    messages: reporter(loaded.files, { color: false }),
+  }
+}
+
+async function edit(page: string, change: (text: string) => string): Promise<void> {
+  const file = join(guide, 'docs', page)
+  await writeFile(file, change(await readFile(file, 'utf8')))
+}
+
+describe('loadGuide() with a cache folder', () => {
+  test('should parse no page again when nothing changed, and load the same guide', async () => {
+    const first = await load()
+    expect(first.parsed).toEqual({ count: 7, threads: 1, cached: 0 })
+    const second = await load()
+    expect(second.parsed).toEqual({ count: 0, threads: 1, cached: 7 })
+    expect(output(second)).toEqual(output(first))
+    // The page `drafts/notes.md` is outside the nav: an info on `mkdocs.yml`, every time.
+    expect(output(second).messages).toContain('page-not-in-nav')
+  })
+
+  test('should parse only the edited page, and load what a load without a cache loads', async () => {
+    await load()
+    await edit('docker.md', (text) => `${text}\nOne more paragraph about :whale: images.\n`)
+    const loaded = await load()
+    expect(loaded.parsed).toEqual({ count: 1, threads: 1, cached: 6 })
+    expect(output(loaded)).toEqual(output(await load({ cacheDir: undefined })))
+    expect(JSON.stringify(output(loaded).data)).toContain('One more paragraph about ')
+  })
+
+  test('should re-check the links of other pages to a section whose id changed', async () => {
+    const first = await load()
+    expect(output(first).messages).not.toContain('link-anchor')
+    await edit('docker.md', (text) => text.replace('## Images', '## Pictures'))
+    const loaded = await load()
+    // Only docker.md is parsed again; testing/api.md, which links to `docker.md#images`,
+    // comes from the cache and still gets the warning at its link.
+    expect(loaded.parsed.count).toBe(1)
+    const api = loaded.files.find((file) => file.path.endsWith(join('testing', 'api.md')))!
+    expect(api.messages.map((message) => [message.ruleId, message.line])).toContainEqual([
+      'link-anchor',
+      8,
+    ])
+    expect(output(loaded)).toEqual(output(await load({ cacheDir: undefined })))
+    await edit('docker.md', (text) => text.replace('## Pictures', '## Images'))
+    // The entry of the page as it was went with the last load (one entry a page).
+    const back = await load()
+    expect(back.parsed).toEqual({ count: 1, threads: 1, cached: 6 })
+    expect(output(back).messages).not.toContain('link-anchor')
+  })
+
+  test('should parse every page again when the options change', async () => {
+    await load()
+    const loaded = await load({ rules: { 'page-not-in-nav': 'off' } })
+    expect(loaded.parsed.count).toBe(7)
+    expect(output(loaded).messages).not.toContain('page-not-in-nav')
+  })
+
+  test('should parse again a page whose entry cannot be read', async () => {
+    const first = await load()
+    const [folder] = await readdir(cacheDir)
+    const entries = await readdir(join(cacheDir, folder!))
+    await writeFile(join(cacheDir, folder!, entries[0]!), '{"page": {"tree"')
+    const loaded = await load()
+    expect(loaded.parsed.count).toBe(1)
+    expect(output(loaded)).toEqual(output(first))
+  })
+
+  test('should keep one entry a page, removing those of older versions', async () => {
+    await load()
+    for (const n of [1, 2, 3]) {
+      await edit('cicd.md', (text) => `${text}\nEdit ${n}.\n`)
+      await load()
+    }
+    const folders = await readdir(cacheDir)
+    expect(folders).toHaveLength(1)
+    expect(await readdir(join(cacheDir, folders[0]!))).toHaveLength(7)
+  })
+
+  test('should key an entry by the bytes, the paths, the options and the pipeline', () => {
+    const cache = new PageCache(cacheDir, guide)
+    const bytes = new TextEncoder().encode('# A\n')
+    const paths = { path: 'docs/a.md', pagePath: 'a.md' }
+    const key = cache.key(bytes, paths, '{}')
+    expect(key).toMatch(/^[\da-f]{32}$/)
+    expect(cache.key(bytes, paths, '{}')).toBe(key)
+    for (const other of [
+      cache.key(new TextEncoder().encode('# B\n'), paths, '{}'),
+      cache.key(bytes, { ...paths, path: 'site/a.md' }, '{}'),
+      cache.key(bytes, { ...paths, pagePath: 'b/a.md' }, '{}'),
+      cache.key(bytes, paths, '{"maxBytes":10}'),
+    ]) {
+      expect(other).not.toBe(key)
+    }
+    expect(pipelineVersion()).toMatch(/^[\da-f]{16}$/)
+  })
+})
+
+describe('the Vite plugin with a cache folder', () => {
+  test('should parse no page again in a second build, and say so', async () => {
+    const dir = join(guide, '..')
+    await writeFile(
+      join(dir, 'main.js'),
+      "import { guideIndex } from 'virtual:guides'\ndocument.title = guideIndex.title\n",
+    )
+    const viteBuild = async (): Promise<string[]> => {
+      const lines: string[] = []
+      const logger = createLogger('info')
+      logger.info = (message) => void lines.push(message)
+      await build({
+        root: dir,
+        configFile: false,
+        customLogger: logger,
+        plugins: [guides({ dir: 'guide/mkdocs.yml', dts: false, cacheDir: '.guide-cache' })],
+        build: { write: false, rollupOptions: { input: join(dir, 'main.js') } },
+      })
+      return lines.filter((line) => line.includes('@ai-engineer/content/vite'))
+    }
+    expect(await viteBuild()).toEqual([
+      expect.stringMatching(
+        /guide\/mkdocs\.yml, 7 pages in \d+ ms \(7 parsed, 0 from the cache\)$/,
+      ),
+    ])
+    expect(await viteBuild()).toEqual([
+      expect.stringMatching(/7 pages in \d+ ms \(0 parsed, 7 from the cache\)$/),
+    ])
+    expect(await readdir(join(dir, '.guide-cache'))).toHaveLength(1)
+  })
+})
+
+/** A guide of `count` pages of our own, linking to each other; page `bad` ones have errors. */
+async function manyPages(dir: string, count: number, bad: readonly number[] = []): Promise<void> {
+  await mkdir(join(dir, 'docs', 'part'), { recursive: true })
+  const nav = ['site_name: Many pages', 'nav:', '  - Pages:']
+  for (let n = 0; n < count; n++) {
+    const next = `p${(n + 1) % count}.md`
+    const body = [
+      `# Page ${n}`,
+      '',
+      `## Setup ${n}`,
+      '',
+      `Step ${n} of the guide, then [the next page](${next}#setup-${(n + 1) % count}).`,
+      '',
+      '| Step | Time |',
+      '| ---- | ---- |',
+      `| ${n} | ${n * 3} s |`,
+      '',
+      '```sh',
+      `make step-${n}`,
+      '```',
+      '',
+      ...(bad.includes(n) ? [`<span>raw ${n}</span> and [a bad link](missing-${n}.md)`, ''] : []),
+    ]
+    await writeFile(join(dir, 'docs', 'part', `p${n}.md`), body.join('\n'))
+    nav.push(`      - part/p${n}.md`)
+  }
+  await writeFile(join(dir, 'mkdocs.yml'), `${nav.join('\n')}\n`)
+}
+
+/** Every file under `dir`, by its path in it, with its bytes. */
+async function tree(dir: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>()
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue
+    const path = join(entry.parentPath, entry.name)
+    files.set(relative(dir, path), await readFile(path, 'base64'))
+  }
+  return files
+}
+
+describe('ai-engineer-content with many pages', () => {
+  test('should write the same bytes on 1 thread, on 2 threads and from its cache', async () => {
+    const dir = await mkdtemp(join(root, 'many-'))
+    await manyPages(dir, 120)
+    const build = async (out: string, ...args: string[]): Promise<string> => {
+      const { stderr } = await run(process.execPath, [cli, 'build', dir, '--out', out, ...args], {
+        cwd: dir,
+      })
+      return stderr
+    }
+    expect(await build(join(dir, 'one'), '--threads', '1', '--no-cache')).toMatch(
+      /built 120 pages .*; 120 parsed, 0 from the cache\n$/,
+    )
+    expect(await build(join(dir, 'two'), '--threads', '2')).toMatch(
+      /; 120 parsed on 2 threads, 0 from the cache\n$/,
+    )
+    expect(await build(join(dir, 'cached'), '--threads', '2')).toMatch(
+      /; 0 parsed, 120 from the cache\n$/,
+    )
+    await writeFile(join(dir, 'docs/part/p7.md'), '# Page 7\n\n## Setup 7\n\nEdited.\n')
+    expect(await build(join(dir, 'edited'), '--threads', '2')).toMatch(
+      /; 1 parsed, 119 from the cache\n$/,
+    )
+    const one = await tree(join(dir, 'one'))
+    expect(one.size).toBe(120 + 4)
+    expect(await tree(join(dir, 'two'))).toEqual(one)
+    expect(await tree(join(dir, 'cached'))).toEqual(one)
+    const edited = await tree(join(dir, 'edited'))
+    expect(edited.get('pages/part/p7.js')).not.toBe(one.get('pages/part/p7.js'))
+    expect(edited.get('pages/part/p8.js')).toBe(one.get('pages/part/p8.js'))
+  })
+
+  test('should report the errors of pages parsed on 2 threads in page order', async () => {
+    const dir = await mkdtemp(join(root, 'many-bad-'))
+    await manyPages(dir, 90, [3, 41, 42, 88])
+    const check = async (...args: string[]): Promise<{ stdout: string; stderr: string }> => {
+      try {
+        await run(process.execPath, [cli, 'check', dir, '--format', 'unix', ...args], { cwd: dir })
+      } catch (error) {
+        const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string }
+        expect(code).toBe(1)
+        return { stdout, stderr }
+      }
+      throw new Error('expected the check to fail')
+    }
+    const one = await check('--threads', '1', '--no-cache')
+    const two = await check('--threads', '2', '--no-cache')
+    expect(two.stdout).toBe(one.stdout)
+    const lines = one.stdout.trim().split('\n')
+    const pages = lines.map((line) => /p(\d+)\.md:/.exec(line)?.[1])
+    expect(pages).toEqual(['3', '3', '41', '41', '42', '42', '88', '88'])
+    expect(lines[0]).toMatch(/^docs\/part\/p3\.md:15:1: error Raw HTML `<span>`/)
+  })
+})
