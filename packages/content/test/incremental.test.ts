@@ -247,6 +247,17 @@ describe('ai-engineer-content with many pages', () => {
     const edited = await tree(join(dir, 'edited'))
     expect(edited.get('pages/part/p7.js')).not.toBe(one.get('pages/part/p7.js'))
     expect(edited.get('pages/part/p8.js')).toBe(one.get('pages/part/p8.js'))
+
+    // p6 links to `p7.md#setup-7`: with the heading gone, p6 (from the cache) links to
+    // the page only, as a build without the cache has it.
+    await writeFile(join(dir, 'docs/part/p7.md'), '# Page 7\n\n## Other\n\nEdited.\n')
+    expect(await build(join(dir, 'renamed'), '--threads', '2')).toMatch(
+      /p6\.md\n5:\d+-5:\d+ +warning +The link to `p7\.md#setup-7` names `#setup-7`[^]*; 1 parsed, 119 from the cache\n$/,
+    )
+    await build(join(dir, 'renamed-fresh'), '--no-cache')
+    const renamed = await tree(join(dir, 'renamed'))
+    expect(renamed.get('pages/part/p6.js')).not.toBe(edited.get('pages/part/p6.js'))
+    expect(renamed).toEqual(await tree(join(dir, 'renamed-fresh')))
   })
 
   test('should report the errors of pages parsed on 2 threads in page order', async () => {

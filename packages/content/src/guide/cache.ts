@@ -226,24 +226,49 @@ export class PageCache {
   /** Store `parse` under `key`. */
   async set(key: string, parse: StoredParse): Promise<void> {
     this.#used.add(key)
+    await this.#write(join(this.#dir, `${key}.json`), JSON.stringify(parse))
+  }
+
+  /** The text stored under `key` with {@link setText}, if any. */
+  async getText(key: string): Promise<string | undefined> {
+    this.#used.add(key)
+    try {
+      return await readFile(join(this.#dir, `${key}.txt`), 'utf8')
+    } catch {
+      return undefined
+    }
+  }
+
+  /** Store `text` under `key` (an output made from pages, as `build` keeps each page's module). */
+  async setText(key: string, text: string): Promise<void> {
+    this.#used.add(key)
+    await this.#write(join(this.#dir, `${key}.txt`), text)
+  }
+
+  async #write(file: string, text: string): Promise<void> {
     await mkdir(this.#dir, { recursive: true })
-    const file = join(this.#dir, `${key}.json`)
     const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
-    await writeFile(temporary, JSON.stringify(parse))
+    await writeFile(temporary, text)
     await rename(temporary, file)
   }
 
-  /** Remove the entries this load did not use: older versions of its pages. */
-  async prune(): Promise<void> {
+  /**
+   * Remove the entries of one kind (`json`: parses; `txt`: texts) that were not used since
+   * this cache was made: older versions of its pages.
+   */
+  async prune(kind: 'json' | 'txt' = 'json'): Promise<void> {
     let names: string[]
     try {
       names = await readdir(this.#dir)
     } catch {
       return
     }
+    const extension = `.${kind}`
     await Promise.all(
       names
-        .filter((name) => name.endsWith('.json') && !this.#used.has(name.slice(0, -5)))
+        .filter(
+          (name) => name.endsWith(extension) && !this.#used.has(name.slice(0, -extension.length)),
+        )
         .map((name) => rm(join(this.#dir, name), { force: true })),
     )
   }

@@ -1,7 +1,7 @@
 import type { Nodes } from 'mdast'
 import { toString } from 'mdast-util-to-string'
-import type { GuideData } from '../runtime/index.js'
-import type { Guide, GuideIndex } from '../types.js'
+import type { GuideData, PageData } from '../runtime/index.js'
+import type { Guide, GuideIndex, GuidePage } from '../types.js'
 import { withoutPositions } from './walk.js'
 
 /**
@@ -10,21 +10,37 @@ import { withoutPositions } from './walk.js'
  * build, `ai-engineer-content build` and the Vite plugin all serve this.
  */
 export function guideData(guide: Guide): GuideData {
-  const data: GuideData = {
+  return withoutPositions({
     title: guide.title,
     nav: guide.nav,
-    pages: guide.pages.map(({ id, path, title, prev, next, source, author, tree }) => ({
-      id,
-      path,
-      title,
-      ...(prev === undefined ? {} : { prev }),
-      ...(next === undefined ? {} : { next }),
-      ...(source === undefined ? {} : { source }),
-      ...(author === undefined ? {} : { author }),
-      tree,
-    })),
+    pages: guide.pages.map(pageFields),
+  })
+}
+
+/**
+ * A page's fields as the modules write them, sharing its tree (with positions): what
+ * {@link guideData} gives for it, but for the positions.
+ */
+export function pageFields({
+  id,
+  path,
+  title,
+  prev,
+  next,
+  source,
+  author,
+  tree,
+}: GuidePage): PageData {
+  return {
+    id,
+    path,
+    title,
+    ...(prev === undefined ? {} : { prev }),
+    ...(next === undefined ? {} : { next }),
+    ...(source === undefined ? {} : { source }),
+    ...(author === undefined ? {} : { author }),
+    tree,
   }
-  return withoutPositions(data)
 }
 
 /**

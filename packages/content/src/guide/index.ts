@@ -3,7 +3,8 @@
  * `mkdocs.yml`), its nav, each page's `prev` and `next`, the links between pages, and
  * the literal id types generated from it.
  */
-export { guideData, guideIndex } from './data.js'
+export { guideData, guideIndex, pageFields } from './data.js'
+export { PageCache } from './cache.js'
 export { writeIfChanged } from './files.js'
 export { imageFile, isImage, localImages, measureImages } from './images.js'
 export { apiDeclarations, guideIds, idTypes, type GuideIds } from './ids.js'
@@ -28,6 +29,10 @@ export {
   type IndexLinks,
   declarationSource,
   indexSource,
+  eagerSource,
   moduleSource,
+  pageJson,
+  type PageJson,
   pageSource,
 } from './source.js'
+export { nodesOf, withoutPositions } from './walk.js'

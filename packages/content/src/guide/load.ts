@@ -50,6 +50,8 @@ export interface ParsedPage {
   source: string
   file: VFile
   page: GuidePage | undefined
+  /** The page's key in the cache folder, when there is one. */
+  key?: string | undefined
 }
 
 /** Where a guide is: its `mkdocs.yml` (if any) and its folder of pages. */
@@ -68,6 +70,8 @@ export interface LoadedGuide {
   files: VFile[]
   /** Every page by absolute path, as parsed (for the Vite plugin's code frames). */
   pages: Map<string, ParsedPage>
+  /** The guide's cache, with `cacheDir`: `build` keeps its page modules there too. */
+  cache?: PageCache | undefined
   location: GuideLocation
   strict: boolean
   /**
@@ -183,7 +187,7 @@ export async function loadGuide(target: string, options: LoadOptions = {}): Prom
     // Guide-level messages go on a copy, so a cached page does not gather them twice.
     const file = new VFile({ path: fresh.file.path, value: fresh.file.value })
     file.messages = [...fresh.file.messages]
-    parsed.set(absolute, { ...fresh, file })
+    parsed.set(absolute, { ...fresh, file, key: keys[index] })
     files.push(file)
   })
   if (options.cache) {
@@ -238,6 +242,7 @@ export async function loadGuide(target: string, options: LoadOptions = {}): Prom
     location,
     strict,
     parsed: { count: jobs.length, threads, cached: read.length - jobs.length },
+    cache: store,
   }
 }
 

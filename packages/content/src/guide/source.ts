@@ -29,8 +29,9 @@ export const apiNames = [...indexNames, ...eagerNames] as const
 
 // JSON.parse of a string literal is the fastest way for an engine to load data, and a
 // `@__PURE__` call is one a bundler may drop when nothing uses its result.
-const parsed = (value: unknown, reviver?: string): string =>
-  `/* @__PURE__ */ JSON.parse(${JSON.stringify(JSON.stringify(value))}${reviver ? `, ${reviver}` : ''})`
+const parsedLiteral = (literal: string, reviver?: string): string =>
+  `/* @__PURE__ */ JSON.parse(${literal}${reviver ? `, ${reviver}` : ''})`
+const parsed = (value: unknown): string => parsedLiteral(JSON.stringify(JSON.stringify(value)))
 
 /**
  * The JavaScript of the eager module of `data`, importing `guideModule` from `runtime`:
@@ -42,12 +43,40 @@ export function moduleSource(
   runtime: string,
   image?: (file: string) => ImageReference | undefined,
 ): string {
-  const images = imageReferences(data.pages, image)
-  const value = { ...data, pages: images.pages }
+  return eagerSource(
+    data.title,
+    data.nav,
+    data.pages.map((page) => pageJson(page, image)),
+    runtime,
+    image,
+  )
+}
+
+/**
+ * The eager module of a guide titled `title` with `nav`, from its pages' JSON
+ * ({@link pageJson}, made with the same `image`): what {@link moduleSource} writes.
+ */
+export function eagerSource(
+  title: string,
+  nav: GuideData['nav'],
+  pages: readonly PageJson[],
+  runtime: string,
+  image?: (file: string) => ImageReference | undefined,
+): string {
+  const images = imageLines(
+    pages.flatMap((page) => page.images),
+    image,
+  )
+  // The JSON of the whole as a string literal, from the pages' own: escaping a string
+  // escapes each part of it alone, and one call on a string this size is slow.
+  const inner = (text: string): string => JSON.stringify(text).slice(1, -1)
+  const literal = `"${inner(`{"title":${JSON.stringify(title)},"nav":${JSON.stringify(nav)},"pages":[`)}${pages
+    .map((page) => page.literal.slice(1, -1))
+    .join(',')}]}"`
   return [
     `import { guideModule } from ${JSON.stringify(runtime)}`,
     ...images.lines,
-    `const m = /* @__PURE__ */ guideModule(${parsed(value, images.reviver)})`,
+    `const m = /* @__PURE__ */ guideModule(${parsedLiteral(literal, images.reviver)})`,
     // A property read may run a getter, so a bundler keeps it; a pure call it may drop.
     ...eagerNames.map((name) => `export const ${name} = /* @__PURE__ */ (() => m.${name})()`),
     '',
@@ -89,56 +118,76 @@ export function indexSource(data: GuideData, links: IndexLinks): string {
 
 /**
  * The JavaScript of a page's module: its data, as `default`. Each image whose `src` is a
- * relative path becomes the URL that `image` gives for its file.
+ * relative path becomes the URL that `image` gives for its file. The page may be given
+ * as its JSON ({@link pageJson}, made with the same `image`).
  */
 export function pageSource(
-  page: PageData,
+  page: PageData | PageJson,
   image?: (file: string) => ImageReference | undefined,
 ): string {
-  const images = imageReferences([page], image)
-  return [...images.lines, `export default ${parsed(images.pages[0], images.reviver)}`, ''].join(
+  const { literal, images: files } = 'literal' in page ? page : pageJson(page, image)
+  const images = imageLines(files, image)
+  return [...images.lines, `export default ${parsedLiteral(literal, images.reviver)}`, ''].join(
     '\n',
   )
 }
 
 /**
- * The images of `pages` as `image` refers to them: the declarations of their URLs, and a
- * copy of the pages in which each relative `src` (figures) and `url` (images) is its
- * file's path in the guide's folder, which the reviver turns into the URL.
+ * A page's data as the modules write it: its JSON as a string literal, in which each
+ * relative `src` (figures) and `url` (images) whose file `image` has is that file's path
+ * in the guide's folder (the modules' reviver turns it into the URL), and those files in
+ * order.
  */
-function imageReferences(
-  pages: readonly PageData[],
+export interface PageJson {
+  literal: string
+  images: string[]
+}
+
+/** The JSON of `page` as its module and the eager module write it. */
+export function pageJson(
+  page: PageData,
+  image?: (file: string) => ImageReference | undefined,
+): PageJson {
+  if (!image || localImages(page.path, page.tree).length === 0) {
+    return { literal: JSON.stringify(JSON.stringify(page)), images: [] }
+  }
+  const copy = structuredClone(page)
+  const images: string[] = []
+  for (const { node, file } of localImages(copy.path, copy.tree)) {
+    // An image the output does not have (missing, with `image-file` set to `warn`)
+    // keeps its `src` as written.
+    if (!image(file)) continue
+    if (node.type === 'figure') node.src = file
+    else node.url = file
+    if (!images.includes(file)) images.push(file)
+  }
+  return { literal: JSON.stringify(JSON.stringify(copy)), images }
+}
+
+/** The declarations of the URLs of `files` (each once), and the reviver that puts them in. */
+function imageLines(
+  files: readonly string[],
   image: ((file: string) => ImageReference | undefined) | undefined,
-): { lines: string[]; reviver: string | undefined; pages: PageData[] } {
+): { lines: string[]; reviver: string | undefined } {
   const names = new Map<string, string>()
   const lines: string[] = []
-  const copies = pages.map((page) => {
-    if (!image || localImages(page.path, page.tree).length === 0) return page
-    const copy = structuredClone(page)
-    for (const { node, file } of localImages(copy.path, copy.tree)) {
-      // An image the output does not have (missing, with `image-file` set to `warn`)
-      // keeps its `src` as written.
-      const reference = names.has(file) ? undefined : image(file)
-      if (!names.has(file) && !reference) continue
-      if (node.type === 'figure') node.src = file
-      else node.url = file
-      if (!reference) continue
-      const name = `i${names.size}`
-      names.set(file, name)
-      lines.push(
-        'import' in reference
-          ? `import ${name} from ${JSON.stringify(reference.import)}`
-          : `const ${name} = ${reference.expression}`,
-      )
-    }
-    return copy
-  })
-  if (names.size === 0) return { lines, reviver: undefined, pages: copies }
+  for (const file of files) {
+    const reference = names.has(file) ? undefined : image?.(file)
+    if (!reference) continue
+    const name = `i${names.size}`
+    names.set(file, name)
+    lines.push(
+      'import' in reference
+        ? `import ${name} from ${JSON.stringify(reference.import)}`
+        : `const ${name} = ${reference.expression}`,
+    )
+  }
+  if (names.size === 0) return { lines, reviver: undefined }
   const entries = [...names].map(([file, name]) => `${JSON.stringify(file)}: ${name}`)
   lines.push(`const images = { ${entries.join(', ')} }`)
   const reviver =
     "(key, value) => (key === 'src' || key === 'url') && typeof value === 'string' && Object.hasOwn(images, value) ? images[value] : value"
-  return { lines, reviver, pages: copies }
+  return { lines, reviver }
 }
 
 /** The declaration file of the index: the guide's id types and the API typed by them. */
