@@ -13,7 +13,6 @@ import { createHash } from 'node:crypto'
 import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join, posix, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { Link } from 'mdast'
 import {
   declarationSource,
   eagerSource,
@@ -23,11 +22,11 @@ import {
   isImage,
   loadGuide,
   localImages,
-  nodesOf,
+  guideGiven,
+  pageData,
   pageFields,
   pageJson,
   pageSource,
-  withoutPositions,
   type ImageReference,
   type LoadedGuide,
   type LoadOptions,
@@ -144,20 +143,8 @@ async function pageJsons(
         cache && parse
           ? createHash('sha256')
               .update(parse)
-              .update(
-                JSON.stringify([
-                  page.prev ?? null,
-                  page.next ?? null,
-                  nodesOf<Link>(page.tree, ['link']).map((link) => link.data?.pageLink ?? null),
-                  images.map(({ node, file }) => [
-                    file,
-                    assets.get(file) ?? null,
-                    node.type === 'figure'
-                      ? [node.width, node.height]
-                      : [node.data?.hProperties?.width, node.data?.hProperties?.height],
-                  ]),
-                ]),
-              )
+              .update(guideGiven(page))
+              .update(JSON.stringify(images.map(({ file }) => [file, assets.get(file) ?? null])))
               .digest('hex')
               .slice(0, 32)
           : undefined
@@ -169,7 +156,7 @@ async function pageJsons(
           literal: stored.slice(newline + 1),
         }
       }
-      const made = pageJson(withoutPositions(pageFields(page)), image)
+      const made = pageJson(pageData(page), image)
       if (key !== undefined)
         await cache!.setText(key, `${JSON.stringify(made.images)}\n${made.literal}`)
       return made

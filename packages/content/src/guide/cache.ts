@@ -85,7 +85,7 @@ export function restoreParse(
   }
   if (!stored.page) return { file, page: undefined }
   const tree = stored.page.tree as GuideRoot
-  const figures = nodesOf<Figure>(tree, ['figure'])
+  const figures = [...nodesOf<Figure>(tree, ['figure'])]
   const page: GuidePage = { ...stored.page, tree, sections: tree.children, figures }
   for (const key of Object.keys(page) as (keyof GuidePage)[]) {
     if (page[key] === undefined) delete page[key]

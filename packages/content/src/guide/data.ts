@@ -1,8 +1,9 @@
-import type { Nodes } from 'mdast'
+import type { Link, Nodes } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import type { GuideData, PageData } from '../runtime/index.js'
 import type { Guide, GuideIndex, GuidePage } from '../types.js'
-import { withoutPositions } from './walk.js'
+import { localImages } from './images.js'
+import { nodesOf, withoutPositions } from './walk.js'
 
 /**
  * A guide as data, ready to be written as JSON: no positions, and each page without the
@@ -10,11 +11,44 @@ import { withoutPositions } from './walk.js'
  * build, `ai-engineer-content build` and the Vite plugin all serve this.
  */
 export function guideData(guide: Guide): GuideData {
-  return withoutPositions({
+  return {
     title: guide.title,
-    nav: guide.nav,
-    pages: guide.pages.map(pageFields),
-  })
+    nav: withoutPositions(guide.nav),
+    pages: guide.pages.map(pageData),
+  }
+}
+
+/**
+ * What the guide as a whole gave `page`, beyond its own parse: its `prev` and `next`,
+ * where its links lead, its images' sizes. A page (the same object: the same parse) with
+ * the same of these gives the same data.
+ */
+export function guideGiven(page: GuidePage): string {
+  return JSON.stringify([
+    page.prev ?? null,
+    page.next ?? null,
+    nodesOf<Link>(page.tree, ['link']).map((link) => link.data?.pageLink ?? null),
+    localImages(page.path, page.tree).map(({ node }) =>
+      node.type === 'figure'
+        ? [node.width ?? null, node.height ?? null]
+        : [node.data?.hProperties?.width ?? null, node.data?.hProperties?.height ?? null],
+    ),
+  ])
+}
+
+const made = new WeakMap<GuidePage, { given: string; data: PageData }>()
+
+/**
+ * A page's data, as {@link guideData} gives it: made again only when the page or what the
+ * guide gave it changed (a page the Vite plugin keeps across saves is copied once).
+ */
+export function pageData(page: GuidePage): PageData {
+  const given = guideGiven(page)
+  const known = made.get(page)
+  if (known?.given === given) return known.data
+  const data = withoutPositions(pageFields(page))
+  made.set(page, { given, data })
+  return data
 }
 
 /**

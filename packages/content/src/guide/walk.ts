@@ -6,9 +6,25 @@
  */
 import type { Node, Parent } from 'unist'
 
-/** Every node of `tree` (itself included) whose type is one of `types`, in document order. */
+/**
+ * The lists already made, by tree and types. The guide-level passes change nodes' fields,
+ * never which nodes a tree has, so a tree that a cache keeps across loads (the Vite
+ * plugin's) is walked once for each list.
+ */
+const made = new WeakMap<Node, Map<string, Node[]>>()
+
+/**
+ * Every node of `tree` (itself included) whose type is one of `types`, in document order.
+ * The list is made once a tree: do not add or remove nodes of a tree after asking.
+ */
 export function nodesOf<T extends Node>(tree: Node, types: readonly T['type'][]): T[] {
+  const key = types.join(' ')
+  let lists = made.get(tree)
+  const known = lists?.get(key)
+  if (known) return known as T[]
+  if (!lists) made.set(tree, (lists = new Map()))
   const found: T[] = []
+  lists.set(key, found)
   const walk = (node: Node): void => {
     if (types.includes(node.type)) found.push(node as T)
     const children = (node as Partial<Parent>).children

@@ -82,8 +82,17 @@ function unknown(what: string, id: string, known: Iterable<string>, where = ''):
 }
 
 /** A page with the `sections` and `figures` derived from its tree. */
+const pagesMade = new WeakMap<PageData, GuidePage>()
+
 function pageOf(data: PageData): GuidePage {
-  return { ...data, sections: data.tree.children, figures: figuresOf(data.tree) }
+  // Once a page's data: a module made again over the same data (the Vite plugin's, after
+  // a save) walks only the pages that changed.
+  let page = pagesMade.get(data)
+  if (!page) {
+    page = { ...data, sections: data.tree.children, figures: figuresOf(data.tree) }
+    pagesMade.set(data, page)
+  }
+  return page
 }
 
 /** The API over `data`. */

@@ -28,7 +28,7 @@ import {
   type ParsedPage,
 } from '../guide/index.js'
 import { GuideError, hasErrors, type RuleSettings } from '../report/index.js'
-import { guideModule, type GuideData, type GuideModule } from '../runtime/index.js'
+import { guideModule, type GuideData, type GuideModule, type PageData } from '../runtime/index.js'
 import { declarations } from './dts.js'
 import { GuidesError, overlayError, reportText } from './errors.js'
 
@@ -128,6 +128,7 @@ export function guides(options: GuidesOptions): Plugin {
   const resolvedEager = `\0${eagerId}`
   const resolvedPage = (page: string): string => `\0${pagePrefix}${encodeURIComponent(page)}`
   const cache = new Map<string, ParsedPage>()
+  const pageJsonMade = new WeakMap<PageData, string>()
   let root = process.cwd()
   let cacheDir: string | undefined
   let logger: Logger | undefined
@@ -185,7 +186,14 @@ export function guides(options: GuidesOptions): Plugin {
     }
     live().set(target, module)
     // Each page once, so a save compares with the last version without serializing it again.
-    const pageJson = new Map(data.pages.map((page) => [page.id, JSON.stringify(page)]))
+    // A page's data is the same object while it is the same (`guideData` keeps it).
+    const pageJson = new Map(
+      data.pages.map((page) => {
+        let json = pageJsonMade.get(page)
+        if (json === undefined) pageJsonMade.set(page, (json = JSON.stringify(page)))
+        return [page.id, json]
+      }),
+    )
     return { data, module, pageJson, parsed: loaded.parsed }
   }
 
