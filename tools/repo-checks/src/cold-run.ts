@@ -35,7 +35,8 @@ function packageDirs(): string[] {
  * `.gitignore` files ignore outside `node_modules` (build outputs, generated modules and
  * declarations, turbo's local cache and logs), and, inside it, Vite's and vitest's caches
  * (`node_modules/.vite`, the config bundles in `.vite-temp`), the shared stock deck
- * (`node_modules/.cache`), Slidev's generated modules (`node_modules/.slidev`) and the
+ * (`node_modules/.cache`), each package's `node_modules/.cache` (the content package's
+ * parse cache), Slidev's generated modules (`node_modules/.slidev`) and the
  * cache Slidev keeps in its own package folder when it runs in its global mode.
  */
 export function coldPaths(): string[] {
@@ -56,7 +57,8 @@ export function coldPaths(): string[] {
   const paths = ignoredOutsideNodeModules(ignored.split('\0')).map((path) => join(root, path))
   paths.push(join(root, 'node_modules/.vite'), join(root, 'node_modules/.cache'))
   for (const dir of packageDirs()) {
-    for (const cache of ['.vite', '.vite-temp', '.slidev']) {
+    // `.cache`: the content package's parse cache (`ai-engineer-content`) among others.
+    for (const cache of ['.vite', '.vite-temp', '.slidev', '.cache']) {
       paths.push(join(dir, 'node_modules', cache))
     }
   }
