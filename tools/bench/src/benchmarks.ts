@@ -4,6 +4,7 @@ import { componentsSize } from './size.ts'
 import { coldStart } from './cold-start.ts'
 import { deck } from './deck.ts'
 import { devLoop } from './dev-loop.ts'
+import { guides } from './guides.ts'
 import { importCost } from './import-cost.ts'
 import { pipelineThroughput } from './pipeline.ts'
 import type { BenchOptions, Result } from './report.ts'
@@ -16,4 +17,5 @@ export const benchmarks: Record<string, (options: BenchOptions) => Promise<Resul
   builds,
   devloop: devLoop,
   coldstart: coldStart,
+  guides,
 }

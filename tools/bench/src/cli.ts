@@ -2,11 +2,11 @@
  * `pnpm bench`: run every benchmark, print the table and the medians behind
  * it, and write the same markdown to a file outside the repository.
  *
- *   tsx src/cli.ts [--check] [--quick] [--only=import,pipeline,deck,size,builds,devloop,coldstart] [--out=FILE]
+ *   tsx src/cli.ts [--check] [--quick] [--only=import,pipeline,deck,size,builds,devloop,coldstart,guides] [--out=FILE] [name…]
  *
  * --check  exit 1 when a target is missed (`pnpm bench` passes it)
  * --quick  small sizes, few rounds: checks the benchmarks work, judges nothing
- * --only   run some benchmarks (comma-separated names)
+ * --only   run some benchmarks (comma-separated names); bare names do the same
  * --out    where to write the markdown (default: <tmpdir>/ai-engineer-bench/latest.md)
  */
 import { mkdir, writeFile } from 'node:fs/promises'
@@ -17,7 +17,9 @@ import { benchmarks } from './benchmarks.ts'
 import { stopChildren } from './processes.ts'
 import { renderMarkdown, type Result } from './report.ts'
 
-const { values } = parseArgs({
+const { values, positionals } = parseArgs({
+  // Benchmark names may also come bare: `pnpm bench guides` appends them to the script.
+  allowPositionals: true,
   options: {
     check: { type: 'boolean', default: false },
     quick: { type: 'boolean', default: false },
@@ -25,9 +27,10 @@ const { values } = parseArgs({
     out: { type: 'string', default: join(tmpdir(), 'ai-engineer-bench', 'latest.md') },
   },
 })
-const names = values.only
-  ? values.only.split(',').map((name) => name.trim())
-  : Object.keys(benchmarks)
+const asked = [...(values.only?.split(',') ?? []), ...positionals]
+  .map((name) => name.trim())
+  .filter(Boolean)
+const names = asked.length > 0 ? [...new Set(asked)] : Object.keys(benchmarks)
 const unknown = names.filter((name) => !(name in benchmarks))
 if (unknown.length > 0) {
   console.error(

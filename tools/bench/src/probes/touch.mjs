@@ -21,6 +21,18 @@ export function countNodes(trees) {
   return count
 }
 
+/** Count every value of `data` (objects, arrays and what they hold), reading each one. */
+export function countValues(data) {
+  let count = 0
+  const stack = [data]
+  while (stack.length > 0) {
+    const value = stack.pop()
+    count++
+    if (value !== null && typeof value === 'object') stack.push(...Object.values(value))
+  }
+  return count
+}
+
 /**
  * The probe's result, as the last line of stdout, with the time from the process's start
  * to now (the guide in hand) and the CPU time of the whole process so far (user + system,
