@@ -241,7 +241,9 @@ describe('ai-engineer-content with many pages', () => {
       /; 1 parsed, 119 from the cache\n$/,
     )
     const one = await tree(join(dir, 'one'))
-    expect(one.size).toBe(120 + 4)
+    // The pages, package.json, index.js, index.d.ts, index-data.js, index-data.node.js,
+    // index.json, guide.js, guide.node.js and runtime.js.
+    expect(one.size).toBe(120 + 9)
     expect(await tree(join(dir, 'two'))).toEqual(one)
     expect(await tree(join(dir, 'cached'))).toEqual(one)
     const edited = await tree(join(dir, 'edited'))

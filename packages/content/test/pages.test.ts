@@ -106,6 +106,9 @@ describe('an app that opens one page', () => {
     )
     expect(files.filter((file) => file.endsWith('.js')).sort()).toEqual([
       'guide.js',
+      'guide.node.js',
+      'index-data.js',
+      'index-data.node.js',
       'index.js',
       'pages/cicd.js',
       'pages/deployment.js',
@@ -142,6 +145,70 @@ describe('an app that opens one page', () => {
     expect(page.tree).toEqual(module.getPage('testing/unit').tree)
     expect(await module.loadPage('testing/unit')).toBe(page)
     await expect(module.loadPage('nowhere')).rejects.toThrow(/Unknown page id `nowhere`/)
+  })
+
+  test('should load no page in Node.js until one is asked for, the same API as `guide.js`', async () => {
+    const out = join(root, 'built-node')
+    await promisify(execFile)(process.execPath, [cli, 'build', join(root, 'guide'), '--out', out])
+    // Node.js itself (vitest would bundle the folder): which page modules each step loaded.
+    const script = `
+      import { registerHooks } from 'node:module'
+      const loaded = []
+      const folder = ${JSON.stringify(pathToFileURL(out).href + '/')}
+      registerHooks({
+        load(url, context, next) {
+          if (url.startsWith(folder)) loaded.push(url.slice(folder.length))
+          return next(url, context)
+        },
+      })
+      const seen = () => loaded.splice(0).sort()
+      const steps = {}
+      const api = await import(${JSON.stringify(pathToFileURL(join(out, 'index.js')).href)})
+      steps.imported = seen()
+      const page = api.getPage('testing/unit')
+      steps.getPage = seen()
+      steps.same = page === (await api.loadPage('testing/unit')) && page === api.getPage('testing/unit')
+      steps.section = api.getSection('testing/unit', 'speed').id
+      const whole = JSON.stringify(api.guide)
+      steps.guide = seen()
+      const eager = await import(${JSON.stringify(pathToFileURL(join(out, 'guide.js')).href)})
+      steps.equal = whole === JSON.stringify(eager.guide)
+      const error = (call) => { try { call() } catch (error) { return error.name + ': ' + error.message } }
+      steps.errors = [
+        [error(() => api.getPage('nowhere')), error(() => eager.getPage('nowhere'))],
+        [error(() => api.getSection('docker', 'none')), error(() => eager.getSection('docker', 'none'))],
+        [error(() => api.getFigure('docker', 'none')), error(() => eager.getFigure('docker', 'none'))],
+      ]
+      console.log(JSON.stringify(steps))
+    `
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [
+      '--input-type=module',
+      '--eval',
+      script,
+    ])
+    expect(stderr).toBe('')
+    const steps = JSON.parse(stdout) as Record<string, unknown> & { errors: string[][] }
+    // The index (its data read from index.json), its runtime and Node.js's whole-guide
+    // module, not `guide.js` nor `index-data.js`: no tree, no JSON in a literal.
+    expect(steps.imported).toEqual([
+      'guide.node.js',
+      'index-data.node.js',
+      'index.js',
+      'runtime.js',
+    ])
+    expect(steps.getPage).toEqual(['pages/testing/unit.js'])
+    expect(steps.same).toBe(true)
+    expect(steps.section).toBe('speed')
+    expect(steps.guide).toEqual(
+      ['cicd', 'deployment', 'docker', 'drafts/notes', 'index', 'testing/api'].map(
+        (id) => `pages/${id}.js`,
+      ),
+    )
+    expect(steps.equal).toBe(true)
+    for (const [lazy, eager] of steps.errors) {
+      expect(lazy).toMatch(/^RangeError: Unknown (page|section|figure) id `(nowhere|none)`/)
+      expect(lazy).toBe(eager)
+    }
   })
 })
 

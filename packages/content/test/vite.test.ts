@@ -115,10 +115,58 @@ describe('guides()', () => {
     await start()
     const module = await served()
     const update = (await save(intro('scientist'))) as { id: string | null }[]
-    expect(update.map((item) => item.id)).toContain('\0virtual:guides?guides')
+    // A word of the body: the whole-guide module changes, the index (titles, headings) not.
+    expect(update.map((item) => item.id)).toContain('\0virtual:guides?guides-eager')
+    expect(update.map((item) => item.id)).not.toContain('\0virtual:guides?guides')
     const fresh = await served()
     expect(JSON.stringify(fresh.guide)).toContain('The scientist works here.')
     expect(JSON.stringify(module.guide)).toContain('The engineer works here.')
+  })
+
+  test('should serve a module that imports only the index an index without the whole guide', async () => {
+    await start()
+    await mkdir(join(root, 'src'), { recursive: true })
+    await writeFile(
+      join(root, 'src/one-page.js'),
+      "import { loadPage, pageIds } from 'virtual:guides'\nexport const load = () => loadPage(pageIds[0])\n",
+    )
+    await writeFile(
+      join(root, 'src/whole.js'),
+      "import { loadPage, getPage } from 'virtual:guides'\nexport { loadPage, getPage }\n",
+    )
+    const ids = (): string[] =>
+      [...server.moduleGraph.idToModuleMap.keys()].filter((id) => id.includes('virtual:guides'))
+    const onePage = (await server.ssrLoadModule('/src/one-page.js')) as {
+      load: () => Promise<{ tree: unknown }>
+    }
+    expect(JSON.stringify((await onePage.load()).tree)).toContain('The engineer works here.')
+    expect(ids().sort()).toEqual([
+      '\0virtual:guides?guides-index',
+      '\0virtual:guides?guides-page=intro',
+    ])
+
+    // The guide's modules an update names (the page's file itself is there too).
+    const modules = (update: unknown): (string | null)[] =>
+      (update as { id: string | null }[])
+        .map((item) => item.id)
+        .filter((id) => id?.startsWith('\0virtual:guides'))
+        .sort()
+    // A word of the body: that page's module alone; the index reaches it by its loader.
+    expect(modules(await save(intro('scientist')))).toEqual(['\0virtual:guides?guides-page=intro'])
+    // A heading: the index too.
+    const heading = await save(intro('scientist').replace('## Second part', '## Third part'))
+    expect(modules(heading)).toEqual([
+      '\0virtual:guides?guides-index',
+      '\0virtual:guides?guides-page=intro',
+    ])
+    const fresh = (await server.ssrLoadModule('/src/one-page.js')) as typeof onePage
+    expect(JSON.stringify((await fresh.load()).tree)).toContain('Third part')
+
+    // A module that uses the whole guide gets the module that has it.
+    const whole = (await server.ssrLoadModule('/src/whole.js')) as GuideModule
+    expect(whole.getPage('intro').title).toBe('A small guide')
+    expect(ids()).toContain('\0virtual:guides?guides')
+    expect(ids()).toContain('\0virtual:guides?guides-eager')
   })
 
   test('should compile a page saved in two steps (truncated, then written) once Vite has read it', async () => {
@@ -230,7 +278,7 @@ describe('guides()', () => {
       read: () => readFile(file, 'utf8'),
       server,
     })) as { id: string | null }[]
-    expect(update.map((item) => item.id)).toContain('\0virtual:guides?guides')
+    expect(update.map((item) => item.id)).toContain('\0virtual:guides?guides-eager')
     const fresh = await served()
     expect(JSON.stringify(fresh.getSection('testing/unit', 'unit-tests'))).toContain(
       'checks one function with no network.',

@@ -3,8 +3,10 @@
  * writes, for a project that does not use Vite. `index.js` is a module with the main
  * entry's API: the guide's index (`guideIndex`, `pageIds`, `sectionIds`, `figureIds`) and
  * `loadPage`, which imports one page's module (`pages/<id>.js`) on demand, and the
- * whole-guide API (`guide`, `getPage`, `getSection`, `getFigure`) from `guide.js`, which a
- * bundler leaves out of an app that does not use it. `runtime.js` gives them their API,
+ * whole-guide API (`guide`, `getPage`, `getSection`, `getFigure`) from `#guide`: in
+ * Node.js `guide.node.js`, which loads a page's module when first asked for it, and
+ * elsewhere `guide.js`, which a bundler leaves out of an app that does not use it (the
+ * folder's `package.json` maps it). `runtime.js` gives them their API,
  * and `index.d.ts` types it by the guide's literal ids. The folder is written whole or not
  * at all: on an error, nothing is.
  */
@@ -20,9 +22,13 @@ import {
   guideName,
   indexSource,
   isImage,
+  syncSource,
+  indexDataSource,
+  indexJsonSource,
   loadGuide,
   localImages,
   guideGiven,
+  guideIndex,
   pageData,
   pageFields,
   pageJson,
@@ -35,6 +41,21 @@ import {
 
 /** The runtime that the written module imports, built alone beside this file in `dist/`. */
 const runtime = fileURLToPath(new URL('./runtime.js', import.meta.url))
+
+/**
+ * The output folder's `package.json`: its modules are ES modules; where Node.js loads them
+ * (`module-sync`: Node.js sets it, bundlers leave it to Node.js) `#guide`, the whole-guide
+ * API, is `guide.node.js` and `#index`, the index's data, is read from `index.json`;
+ * anywhere else they are `guide.js` and `index-data.js`, modules a bundler can shake.
+ */
+const outPackage = {
+  type: 'module',
+  sideEffects: false,
+  imports: {
+    '#guide': { 'module-sync': './guide.node.js', default: './guide.js' },
+    '#index': { 'module-sync': './index-data.node.js', default: './index-data.js' },
+  },
+}
 
 /** Load the guide at `target` and, when it has no error, write it into `out`. */
 export async function buildGuide(
@@ -76,9 +97,17 @@ export async function buildGuide(
   const json = await pageJsons(loaded, imagesOf, assets, imageIn('guide.js'))
   // The index reads titles and headings only: the pages' own trees, not copied.
   const index = { title: guide.title, nav: guide.nav, pages: guide.pages.map(pageFields) }
+  const indexJson = JSON.stringify(guideIndex(index))
   const links = { runtime: './runtime.js', page: (id: string) => `./${pageFile(id)}` }
   const files: [string, string][] = [
-    ['index.js', header + indexSource(index, { ...links, eager: './guide.js' })],
+    // Node.js takes the whole-guide API from `guide.node.js`, which loads a page when asked
+    // for it; anything else (a bundler) from `guide.js`, which it drops when unused.
+    ['package.json', `${JSON.stringify(outPackage, null, 2)}\n`],
+    ['index.js', header + indexSource(index, { ...links, eager: '#guide', data: '#index' })],
+    ['index-data.js', header + indexDataSource(indexJson)],
+    ['index-data.node.js', header + indexJsonSource('./index.json')],
+    ['index.json', `${indexJson}\n`],
+    ['guide.node.js', header + syncSource('./runtime.js', './index.js', './pages/')],
     ['index.d.ts', header + declarationSource(guideIds(guide.pages))],
     [
       'guide.js',

@@ -84,6 +84,25 @@ export function eagerSource(
 }
 
 /**
+ * The JavaScript of the whole-guide API for Node.js: each page's module loaded (by
+ * `require`, synchronously) when a name first needs it, so importing the index reads the
+ * index alone. `index` is the index module (which imports this one: the cycle is safe, as
+ * the index is read only when a name is used), and the module of the page `id` is
+ * `${pages}${id}.js`, relative to this one.
+ */
+export function syncSource(runtime: string, index: string, pages: string): string {
+  return [
+    "import { createRequire } from 'node:module'",
+    `import { syncGuideModule } from ${JSON.stringify(runtime)}`,
+    `import { guideIndex } from ${JSON.stringify(index)}`,
+    'const require = createRequire(import.meta.url)',
+    `const m = syncGuideModule(() => guideIndex, (id) => require(${JSON.stringify(pages)} + id + '.js').default)`,
+    `export const { ${eagerNames.join(', ')} } = m`,
+    '',
+  ].join('\n')
+}
+
+/**
  * How a module refers to an image file of the guide (relative to its folder): a default
  * import of a specifier whose value is the image's URL (Vite's `?url`), or an expression
  * (`new URL('../assets/…', import.meta.url).href`).
@@ -94,10 +113,15 @@ export type ImageReference = { import: string } | { expression: string }
 export interface IndexLinks {
   /** The module's runtime. */
   runtime: string
-  /** The eager module. */
-  eager: string
+  /** The eager module, which the index re-exports the whole-guide API from; none without. */
+  eager?: string
   /** The module of the page `id`. */
   page: (id: string) => string
+  /**
+   * A module whose default export is the guide's index ({@link indexDataSource}): the
+   * index imports it instead of holding the index itself.
+   */
+  data?: string
 }
 
 /** The JavaScript of the index of `data`. */
@@ -107,11 +131,32 @@ export function indexSource(data: GuideData, links: IndexLinks): string {
   )
   return [
     `import { lazyGuideModule } from ${JSON.stringify(links.runtime)}`,
-    `export { ${eagerNames.join(', ')} } from ${JSON.stringify(links.eager)}`,
-    `const m = lazyGuideModule(${parsed(guideIndex(data))}, {`,
+    ...(links.data ? [`import index from ${JSON.stringify(links.data)}`] : []),
+    ...(links.eager
+      ? [`export { ${eagerNames.join(', ')} } from ${JSON.stringify(links.eager)}`]
+      : []),
+    `const m = lazyGuideModule(${links.data ? 'index' : parsed(guideIndex(data))}, {`,
     ...loaders,
     '})',
     `export const { ${indexNames.join(', ')} } = m`,
+    '',
+  ].join('\n')
+}
+
+/** The JavaScript of a module whose default export is the index whose JSON is `json`. */
+export function indexDataSource(json: string): string {
+  return `export default ${parsedLiteral(JSON.stringify(json))}\n`
+}
+
+/**
+ * The JavaScript of a module, for Node.js, whose default export is the index read from
+ * `json` (relative to the module): reading a file and `JSON.parse` take less time than
+ * the engine takes to read the same JSON as a string literal in a module.
+ */
+export function indexJsonSource(json: string): string {
+  return [
+    "import { readFileSync } from 'node:fs'",
+    `export default JSON.parse(readFileSync(new URL(${JSON.stringify(json)}, import.meta.url), 'utf8'))`,
     '',
   ].join('\n')
 }

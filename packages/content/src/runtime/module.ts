@@ -137,6 +137,75 @@ export function guideModule(data: GuideData): GuideModule {
   }
 }
 
+/** The whole-guide API: what the eager module exports. */
+export type WholeGuideModule = Pick<GuideModule, 'guide' | 'getPage' | 'getSection' | 'getFigure'>
+
+/**
+ * The whole-guide API over a guide's index, each page's data loaded by `load` when first
+ * asked for: what `ai-engineer-content build` gives Node.js, which loads a page's module
+ * synchronously (`require` of an ES module). `index` is read only when a name is used, so
+ * a module that imports this one's index in a cycle may pass it. `guide.pages` loads
+ * every page, once. Pages, errors and JSON are those of {@link guideModule} over the
+ * same guide.
+ */
+export function syncGuideModule(
+  index: () => GuideIndex,
+  load: (id: string) => PageData,
+): WholeGuideModule {
+  let ids: Set<string> | undefined
+  const known = (): Set<string> => (ids ??= new Set(index().pages.map((page) => page.id)))
+
+  function getPage(id: string): GuidePage {
+    if (!known().has(id)) throw unknown('page id', id, known())
+    return pageOf(load(id))
+  }
+
+  function finder<T extends { id: string }>(what: string, kind: 'sections' | 'figures') {
+    return (page: string, id: string): T => {
+      const nodes = getPage(page)[kind] as unknown as T[]
+      const found = nodes.find((node) => node.id === id)
+      if (!found) {
+        throw unknown(
+          `${what} id`,
+          id,
+          nodes.map((node) => node.id),
+          ` in page \`${page}\``,
+        )
+      }
+      return found
+    }
+  }
+
+  // `{ title, nav, pages }` as the eager module has it, each read when first used.
+  const guide = {} as Guide
+  const lazy = <K extends keyof Guide>(key: K, value: () => Guide[K]): PropertyDescriptor => ({
+    enumerable: true,
+    configurable: true,
+    get() {
+      const made = value()
+      Object.defineProperty(guide, key, {
+        value: made,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      })
+      return made
+    },
+  })
+  Object.defineProperties(guide, {
+    title: lazy('title', () => index().title),
+    nav: lazy('nav', () => index().nav),
+    pages: lazy('pages', () => index().pages.map((page) => getPage(page.id))),
+  })
+
+  return {
+    guide,
+    getPage,
+    getSection: finder<Section>('section', 'sections'),
+    getFigure: finder<Figure>('figure', 'figures'),
+  }
+}
+
 /** Loads one page's data: `() => import('./pages/docker.js')`. */
 export type PageLoader = () => Promise<{ default: PageData }>
 

@@ -15,6 +15,8 @@ import {
   guideData,
   guideIds,
   guideName,
+  guideIndex,
+  indexNames,
   indexSource,
   isImage,
   loadGuide,
@@ -30,6 +32,7 @@ import {
 import { GuideError, hasErrors, type RuleSettings } from '../report/index.js'
 import { guideModule, type GuideData, type GuideModule, type PageData } from '../runtime/index.js'
 import { declarations } from './dts.js'
+import { importsOnly } from './importers.js'
 import { GuidesError, overlayError, reportText } from './errors.js'
 
 export type { GuideData, GuideModule, LazyGuideModule, PageData } from '../runtime/index.js'
@@ -107,6 +110,8 @@ interface Compiled {
   data: GuideData
   module: GuideModule
   pageJson: Map<string, string>
+  /** The JSON of the guide's index: the index modules change only when it does. */
+  indexJson: string
   /** How many pages the compile parsed, and how many came from a cache. */
   parsed: LoadedGuide['parsed']
 }
@@ -126,10 +131,14 @@ export function guides(options: GuidesOptions): Plugin {
   const eagerId = `${moduleId}?guides-eager`
   const pagePrefix = `${moduleId}?guides-page=`
   const resolvedEager = `\0${eagerId}`
+  // In dev, a module that imports only the index's names gets the index without the eager
+  // module (Vite serves every export, used or not): it loads the pages it opens, no more.
+  const resolvedIndex = `\0${moduleId}?guides-index`
   const resolvedPage = (page: string): string => `\0${pagePrefix}${encodeURIComponent(page)}`
   const cache = new Map<string, ParsedPage>()
   const pageJsonMade = new WeakMap<PageData, string>()
   let root = process.cwd()
+  let serving = false
   let cacheDir: string | undefined
   let logger: Logger | undefined
   let target = resolve(options.dir)
@@ -154,6 +163,12 @@ export function guides(options: GuidesOptions): Plugin {
     importer !== undefined &&
     importer.startsWith(root + sep) &&
     !importer.includes(`${sep}node_modules${sep}`)
+  /** Whether the module `importer` imports only the index's names from the guide's module. */
+  const importsIndexOnly = async (importer: string): Promise<boolean> => {
+    const file = importer.split('?')[0]!
+    const source = await readFile(file, 'utf8').catch(() => undefined)
+    return source !== undefined && importsOnly(source, moduleId, indexNames)
+  }
   const isGuide = (file: string): boolean =>
     file === location.config || (file.startsWith(location.docs + sep) && file.endsWith('.md'))
 
@@ -194,7 +209,13 @@ export function guides(options: GuidesOptions): Plugin {
         return [page.id, json]
       }),
     )
-    return { data, module, pageJson, parsed: loaded.parsed }
+    return {
+      data,
+      module,
+      pageJson,
+      indexJson: JSON.stringify(guideIndex(data)),
+      parsed: loaded.parsed,
+    }
   }
 
   /**
@@ -237,6 +258,7 @@ export function guides(options: GuidesOptions): Plugin {
     enforce: 'pre',
     configResolved(config) {
       root = config.root
+      serving = config.command === 'serve'
       logger = config.logger
       cacheDir =
         options.cacheDir === false
@@ -270,6 +292,7 @@ export function guides(options: GuidesOptions): Plugin {
       // The served module re-exports the real package when it stands in for it.
       if (importer === resolvedId) return this.resolve(id, importer, { skipSelf: true })
       if (!moduleId.startsWith('virtual:') && !ownModule(importer)) return null
+      if (serving && importer && (await importsIndexOnly(importer))) return resolvedIndex
       return resolvedId
     },
     async load(id) {
@@ -285,16 +308,14 @@ export function guides(options: GuidesOptions): Plugin {
         if (!page) return null
         return { code: pageSource(page, image), moduleSideEffects: false }
       }
-      if (id !== resolvedId) return null
+      if (id !== resolvedId && id !== resolvedIndex) return null
       current ??= await compile()
       for (const file of [...cache.keys(), ...(location.config ? [location.config] : [])]) {
         this.addWatchFile(file)
       }
-      const source = indexSource(current.data, {
-        runtime,
-        eager: eagerId,
-        page: (page) => pagePrefix + encodeURIComponent(page),
-      })
+      const page = (page: string): string => pagePrefix + encodeURIComponent(page)
+      if (id === resolvedIndex) return indexSource(current.data, { runtime, page })
+      const source = indexSource(current.data, { runtime, eager: eagerId, page })
       // Standing in for the package, the module re-exports the rest of its main entry.
       return moduleId === ownPackage
         ? `export * from ${JSON.stringify(ownPackage)}\n${source}`
@@ -318,17 +339,22 @@ export function guides(options: GuidesOptions): Plugin {
       }
       options.onUpdate?.(current.module)
       const graph = ctx.server.moduleGraph
-      const served = graph.getModuleById(resolvedId)
-      if (!served) return ctx.modules
-      // The index (the nav, titles and headings may have changed), the eager module and
-      // the module of each page whose data changed: another page's module stays as it is.
-      const changed = [served]
-      for (const id of [resolvedEager, ...changedPages(before, current).map(resolvedPage)]) {
-        const module = graph.getModuleById(id)
-        if (module) changed.push(module)
-      }
+      const indexes = [resolvedId, resolvedIndex].filter((id) => graph.getModuleById(id))
+      if (indexes.length === 0) return ctx.modules
+      // The indexes when the index changed (the nav, a title, a heading), the eager module
+      // and the module of each page whose data changed: another page's module stays as it
+      // is. A page's update reaches the modules that accept the index through it.
+      const ids = [
+        ...(before?.indexJson === current.indexJson ? [] : indexes),
+        resolvedEager,
+        ...changedPages(before, current).map(resolvedPage),
+      ]
+      const changed = ids.flatMap((id) => graph.getModuleById(id) ?? [])
       // The page itself is in the graph only as a watched file of the served module.
-      const others = ctx.modules.filter((item) => !changed.includes(item) && item.id !== null)
+      const ours = new Set([...indexes, ...ids])
+      const others = ctx.modules.filter(
+        (item) => !changed.includes(item) && item.id !== null && !ours.has(item.id),
+      )
       for (const module of changed) graph.invalidateModule(module)
       return [...others, ...changed]
     },
