@@ -816,21 +816,21 @@ const viteAppHtml = `<!doctype html>
 `
 
 /** The app: the page named by \`?page=\`, its title and its text; the guide's updates re-render it. */
-const viteAppMain = `import * as guides from 'virtual:guides'
+const viteAppMain = `import { loadPage } from 'virtual:guides'
 
 const id = new URLSearchParams(location.search).get('page')
 const text = (node) => ('value' in node ? node.value : (node.children ?? []).map(text).join(' '))
 
-async function render(module) {
-  const page = await module.loadPage(id)
+async function render(load) {
+  const page = await load(id)
   document.querySelector('#title').textContent = page.title
   document.querySelector('#text').textContent = text(page.tree)
 }
 
-await render(guides)
+await render(loadPage)
 if (import.meta.hot) {
   import.meta.hot.accept('virtual:guides', (next) => {
-    if (next) void render(next)
+    if (next) void render(next.loadPage)
   })
 }
 `
