@@ -9,7 +9,15 @@ import { guides } from '@ai-engineer/content/vite'
 import { build, createLogger } from 'vite'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { PageCache, pipelineVersion } from '../src/guide/cache.ts'
-import { guideData, loadGuide, type LoadedGuide, type LoadOptions } from '../src/guide/index.ts'
+import {
+  guideData,
+  guideIndex,
+  guideIndexJson,
+  loadGuide,
+  type LoadedGuide,
+  type LoadOptions,
+  type ParsedPage,
+} from '../src/guide/index.ts'
 
 /**
  * Incremental and parallel compiles: each page's parse is kept in a cache folder between
@@ -142,6 +150,42 @@ describe('loadGuide() with a cache folder', () => {
       expect(other).not.toBe(key)
     }
     expect(pipelineVersion()).toMatch(/^[\da-f]{16}$/)
+  })
+})
+
+describe('the index across saves', () => {
+  test('should give the JSON of the index, each page made again only when it changed', async () => {
+    // The Vite plugin's way: one map of parsed pages kept across loads.
+    const cache = new Map<string, ParsedPage>()
+    const indexes = async (): Promise<[string, string]> => {
+      const data = guideData((await load({ cache })).guide!)
+      return [guideIndexJson(data), JSON.stringify(guideIndex(data))]
+    }
+    const [first, expected] = await indexes()
+    expect(first).toBe(expected)
+    await edit('docker.md', (text) => text.replace('## Images', '## Pictures'))
+    const [second, fresh] = await indexes()
+    expect(second).toBe(fresh)
+    expect(second).toContain('"text":"Pictures"')
+    expect(second).not.toContain('"text":"Images"')
+  })
+
+  test('should read only the pages named as changed, taking the others from the cache', async () => {
+    const cache = new Map<string, ParsedPage>()
+    await load({ cache })
+    await edit('docker.md', (text) => `${text}\nA line about docker.\n`)
+    await edit('cicd.md', (text) => `${text}\nA line about pipelines.\n`)
+    const docker = join(guide, 'docs', 'docker.md')
+    const named = await load({ cache, changed: new Set([docker]) })
+    expect(named.parsed).toEqual({ count: 1, threads: 1, cached: 6 })
+    const text = JSON.stringify(guideData(named.guide!))
+    expect(text).toContain('A line about docker.')
+    expect(text).not.toContain('A line about pipelines.')
+    // Read again, every page: the other edit is found.
+    const all = await load({ cache })
+    expect(all.parsed).toEqual({ count: 1, threads: 1, cached: 6 })
+    expect(JSON.stringify(guideData(all.guide!))).toContain('A line about pipelines.')
+    expect(output(all)).toEqual(output(await load({ cacheDir: undefined })))
   })
 })
 

@@ -142,6 +142,7 @@ describe('guides()', () => {
     expect(JSON.stringify((await onePage.load()).tree)).toContain('The engineer works here.')
     expect(ids().sort()).toEqual([
       '\0virtual:guides?guides-index',
+      '\0virtual:guides?guides-index-data',
       '\0virtual:guides?guides-page=intro',
     ])
 
@@ -151,12 +152,14 @@ describe('guides()', () => {
         .map((item) => item.id)
         .filter((id) => id?.startsWith('\0virtual:guides'))
         .sort()
-    // A word of the body: that page's module alone; the index reaches it by its loader.
+    // A word of the body: that page's module alone; the index reaches it by its loader
+    // (and Vite serves the index again, but not its data).
     expect(modules(await save(intro('scientist')))).toEqual(['\0virtual:guides?guides-page=intro'])
-    // A heading: the index too.
+    // A heading: the index and its data too.
     const heading = await save(intro('scientist').replace('## Second part', '## Third part'))
     expect(modules(heading)).toEqual([
       '\0virtual:guides?guides-index',
+      '\0virtual:guides?guides-index-data',
       '\0virtual:guides?guides-page=intro',
     ])
     const fresh = (await server.ssrLoadModule('/src/one-page.js')) as typeof onePage

@@ -1,7 +1,7 @@
 import type { Link, Nodes } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import type { GuideData, PageData } from '../runtime/index.js'
-import type { Guide, GuideIndex, GuidePage } from '../types.js'
+import type { Guide, GuideIndex, GuidePage, PageEntry } from '../types.js'
 import { localImages } from './images.js'
 import { nodesOf, withoutPositions } from './walk.js'
 
@@ -83,21 +83,36 @@ export function pageFields({
  * lists them) and its section and figure ids.
  */
 export function guideIndex(data: GuideData): GuideIndex {
+  return { title: data.title, nav: data.nav, pages: data.pages.map(pageEntry) }
+}
+
+const entries = new WeakMap<PageData, string>()
+
+/**
+ * `JSON.stringify(guideIndex(data))`, each page's entry made once a page's data (the Vite
+ * plugin's data keeps the same object for a page that did not change).
+ */
+export function guideIndexJson(data: GuideData): string {
+  const pages = data.pages.map((page) => {
+    let json = entries.get(page)
+    if (json === undefined) entries.set(page, (json = JSON.stringify(pageEntry(page))))
+    return json
+  })
+  return `{"title":${JSON.stringify(data.title)},"nav":${JSON.stringify(data.nav)},"pages":[${pages.join(',')}]}`
+}
+
+function pageEntry({ tree, ...page }: PageData): PageEntry {
   return {
-    title: data.title,
-    nav: data.nav,
-    pages: data.pages.map(({ tree, ...page }) => ({
-      ...page,
-      headings: tree.children.flatMap((section) =>
-        section.children.flatMap((node) =>
-          node.type === 'heading' && node.data?.id
-            ? [{ depth: node.depth, id: node.data.id, text: toString(node) }]
-            : [],
-        ),
+    ...page,
+    headings: tree.children.flatMap((section) =>
+      section.children.flatMap((node) =>
+        node.type === 'heading' && node.data?.id
+          ? [{ depth: node.depth, id: node.data.id, text: toString(node) }]
+          : [],
       ),
-      sections: tree.children.map((section) => section.id),
-      figures: figureIdsOf(tree),
-    })),
+    ),
+    sections: tree.children.map((section) => section.id),
+    figures: figureIdsOf(tree),
   }
 }
 

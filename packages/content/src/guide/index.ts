@@ -3,7 +3,7 @@
  * `mkdocs.yml`), its nav, each page's `prev` and `next`, the links between pages, and
  * the literal id types generated from it.
  */
-export { guideData, guideGiven, guideIndex, pageData, pageFields } from './data.js'
+export { guideData, guideGiven, guideIndex, guideIndexJson, pageData, pageFields } from './data.js'
 export { PageCache } from './cache.js'
 export { writeIfChanged } from './files.js'
 export { imageFile, isImage, localImages, measureImages } from './images.js'

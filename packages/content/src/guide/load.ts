@@ -37,6 +37,12 @@ export interface LoadOptions extends ProcessorOptions {
    * pipeline are the same is not parsed again. Default: none.
    */
   cacheDir?: string | undefined
+  /**
+   * With `cache`: the pages (absolute paths) that may have changed since `cache` was
+   * filled. Any other page that `cache` holds is taken from it without reading its file,
+   * as the Vite plugin does when its watcher names the page saved. Default: read every page.
+   */
+  changed?: ReadonlySet<string> | undefined
   /** How many worker threads parse the pages when many need parsing. Default: one a core. */
   threads?: number | undefined
   /** Called as pages are parsed (not those from a cache): how many, of how many. */
@@ -135,14 +141,11 @@ export async function loadGuide(target: string, options: LoadOptions = {}): Prom
   const read = await Promise.all(
     paths.map(async (path) => {
       const absolute = join(location.docs, ...path.split('/'))
+      const name = relative(cwd, absolute)
+      const known = options.changed?.has(absolute) ? undefined : options.cache?.get(absolute)
+      if (options.changed && known) return { path, absolute, source: known.source, name, known }
       const bytes = await readFile(absolute)
-      return {
-        path,
-        absolute,
-        bytes,
-        source: bytes.toString('utf8'),
-        name: relative(cwd, absolute),
-      }
+      return { path, absolute, bytes, source: bytes.toString('utf8'), name, known: undefined }
     }),
   )
   // Each page from the Vite plugin's cache (same text), else from the disk cache (same
@@ -151,10 +154,11 @@ export async function loadGuide(target: string, options: LoadOptions = {}): Prom
   const keys = new Array<string | undefined>(read.length)
   const jobs: { index: number; job: PageJob }[] = []
   await Promise.all(
-    read.map(async ({ path, absolute, bytes, source, name }, index) => {
-      const key = store?.key(bytes, { path: name, pagePath: path }, processing)
+    read.map(async ({ path, absolute, bytes, source, name, known }, index) => {
+      // A page taken from the Vite plugin's cache unread keeps the key it was stored under.
+      const key = bytes ? store?.key(bytes, { path: name, pagePath: path }, processing) : known?.key
       keys[index] = key
-      const cached = options.cache?.get(absolute)
+      const cached = known ?? options.cache?.get(absolute)
       if (cached?.source === source) {
         found[index] = cached
         if (key !== undefined) store!.keep(key)
@@ -162,7 +166,11 @@ export async function loadGuide(target: string, options: LoadOptions = {}): Prom
       }
       const stored = key === undefined ? undefined : await store!.get(key)
       if (stored) found[index] = { path, source, ...restoreParse(stored, name, source) }
-      else jobs.push({ index, job: { bytes, path: name, pagePath: path } })
+      else
+        jobs.push({
+          index,
+          job: { bytes: bytes ?? Buffer.from(source), path: name, pagePath: path },
+        })
     }),
   )
   jobs.sort((a, b) => a.index - b.index)
@@ -183,7 +191,7 @@ export async function loadGuide(target: string, options: LoadOptions = {}): Prom
   await store?.prune()
   read.forEach(({ absolute }, index) => {
     const fresh = found[index]!
-    options.cache?.set(absolute, fresh)
+    options.cache?.set(absolute, { ...fresh, key: keys[index] })
     // Guide-level messages go on a copy, so a cached page does not gather them twice.
     const file = new VFile({ path: fresh.file.path, value: fresh.file.value })
     file.messages = [...fresh.file.messages]

@@ -15,8 +15,9 @@ import {
   guideData,
   guideIds,
   guideName,
-  guideIndex,
+  guideIndexJson,
   indexNames,
+  indexDataSource,
   indexSource,
   isImage,
   loadGuide,
@@ -134,6 +135,10 @@ export function guides(options: GuidesOptions): Plugin {
   // In dev, a module that imports only the index's names gets the index without the eager
   // module (Vite serves every export, used or not): it loads the pages it opens, no more.
   const resolvedIndex = `\0${moduleId}?guides-index`
+  // The index's data, a module of its own: a page's update reaches the indexes (which
+  // import the pages) and Vite serves them again, but not this, which is most of their size.
+  const dataId = `${moduleId}?guides-index-data`
+  const resolvedData = `\0${dataId}`
   const resolvedPage = (page: string): string => `\0${pagePrefix}${encodeURIComponent(page)}`
   const cache = new Map<string, ParsedPage>()
   const pageJsonMade = new WeakMap<PageData, string>()
@@ -172,10 +177,12 @@ export function guides(options: GuidesOptions): Plugin {
   const isGuide = (file: string): boolean =>
     file === location.config || (file.startsWith(location.docs + sep) && file.endsWith('.md'))
 
-  async function compile(): Promise<Compiled> {
+  /** Compile the guide; `changed`: the only pages that may differ from the last compile. */
+  async function compile(changed?: ReadonlySet<string>): Promise<Compiled> {
     const loaded = await loadGuide(target, {
       cwd: root,
       cache,
+      changed,
       cacheDir,
       strict: options.strict,
       rules: options.rules,
@@ -213,7 +220,7 @@ export function guides(options: GuidesOptions): Plugin {
       data,
       module,
       pageJson,
-      indexJson: JSON.stringify(guideIndex(data)),
+      indexJson: guideIndexJson(data),
       parsed: loaded.parsed,
     }
   }
@@ -287,7 +294,7 @@ export function guides(options: GuidesOptions): Plugin {
       devServer.watcher.add([location.docs, ...(location.config ? [location.config] : [])])
     },
     async resolveId(id, importer) {
-      if (id === eagerId || id.startsWith(pagePrefix)) return `\0${id}`
+      if (id === eagerId || id === dataId || id.startsWith(pagePrefix)) return `\0${id}`
       if (id !== moduleId) return null
       // The served module re-exports the real package when it stands in for it.
       if (importer === resolvedId) return this.resolve(id, importer, { skipSelf: true })
@@ -300,6 +307,10 @@ export function guides(options: GuidesOptions): Plugin {
         current ??= await compile()
         // Nothing in it runs unless its names are used: a build drops it if they are not.
         return { code: moduleSource(current.data, runtime, image), moduleSideEffects: false }
+      }
+      if (id === resolvedData) {
+        current ??= await compile()
+        return { code: indexDataSource(current.indexJson), moduleSideEffects: false }
       }
       if (id.startsWith(`\0${pagePrefix}`)) {
         current ??= await compile()
@@ -314,12 +325,20 @@ export function guides(options: GuidesOptions): Plugin {
         this.addWatchFile(file)
       }
       const page = (page: string): string => pagePrefix + encodeURIComponent(page)
-      if (id === resolvedIndex) return indexSource(current.data, { runtime, page })
-      const source = indexSource(current.data, { runtime, eager: eagerId, page })
+      const links = { runtime, page, data: dataId }
+      // No source map: the code is ours, generated, and a map of it costs Vite more each
+      // time a page's update makes it serve the index again than the rest of the update.
+      const map = { mappings: '' }
+      if (id === resolvedIndex) return { code: indexSource(current.data, links), map }
+      const source = indexSource(current.data, { ...links, eager: eagerId })
       // Standing in for the package, the module re-exports the rest of its main entry.
-      return moduleId === ownPackage
-        ? `export * from ${JSON.stringify(ownPackage)}\n${source}`
-        : source
+      return {
+        code:
+          moduleId === ownPackage
+            ? `export * from ${JSON.stringify(ownPackage)}\n${source}`
+            : source,
+        map,
+      }
     },
     async handleHotUpdate(ctx: HmrContext) {
       if (!isGuide(ctx.file)) return undefined
@@ -330,7 +349,9 @@ export function guides(options: GuidesOptions): Plugin {
       passedOn = undefined
       const before = current
       try {
-        current = await compile()
+        // The watcher named the page saved: the others are as the last compile read them
+        // (a save it dropped is caught by the recheck, which reads every page).
+        current = await compile(ctx.file === location.config ? undefined : new Set([ctx.file]))
       } catch (error) {
         report(error)
         return []
@@ -345,7 +366,7 @@ export function guides(options: GuidesOptions): Plugin {
       // and the module of each page whose data changed: another page's module stays as it
       // is. A page's update reaches the modules that accept the index through it.
       const ids = [
-        ...(before?.indexJson === current.indexJson ? [] : indexes),
+        ...(before?.indexJson === current.indexJson ? [] : [...indexes, resolvedData]),
         resolvedEager,
         ...changedPages(before, current).map(resolvedPage),
       ]
