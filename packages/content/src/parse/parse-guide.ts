@@ -1,12 +1,12 @@
-import type { Root } from 'mdast'
+import type { Heading, Root } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { slug } from 'github-slugger'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import { unified, type Compiler, type Processor } from 'unified'
-import { visit } from 'unist-util-visit'
 import { VFile } from 'vfile'
 import { VFileMessage } from 'vfile-message'
+import { eachNode } from '../runtime/index.js'
 import { nodePlugins } from '../nodes/index.js'
 import {
   applyRules,
@@ -157,7 +157,7 @@ function toPage(tree: GuideRoot, file: VFile, path: string): GuidePage | undefin
   }
   const id = meta.id ?? pageIdOf(path)
   const figures: Figure[] = []
-  visit(tree, 'figure', (figure) => {
+  eachNode<Figure>(tree, ['figure'], (figure) => {
     figures.push(figure)
   })
   const page: GuidePage = { id, path, title, tree, sections: tree.children, figures }
@@ -168,7 +168,7 @@ function toPage(tree: GuideRoot, file: VFile, path: string): GuidePage | undefin
 
 function firstHeading(tree: GuideRoot): string | undefined {
   let title: string | undefined
-  visit(tree, 'heading', (heading) => {
+  eachNode<Heading>(tree, ['heading'], (heading) => {
     if (heading.depth !== 1) return undefined
     title = toString(heading).trim() || undefined
     return false

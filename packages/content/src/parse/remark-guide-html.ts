@@ -1,6 +1,7 @@
 import type { Html, Parent, PhrasingContent, Root, RootContent } from 'mdast'
 import type { Plugin } from 'unified'
 import { SKIP, visit } from 'unist-util-visit'
+import { hasNode } from '../runtime/index.js'
 import type { VFile } from 'vfile'
 import { report } from '../report/index.js'
 import { htmlToMdast, unknownHtml } from './raw-html.js'
@@ -28,6 +29,7 @@ const imageTag = /^<img\b[^>]*>$/i
  */
 const remarkGuideHtml: Plugin<[(Readonly<HtmlOptions> | null | undefined)?], Root> = function () {
   return function (tree, file) {
+    if (!hasNode(tree, ['html'])) return
     visit(tree, 'html', (node: Html, index, parent: Parent | undefined) => {
       if (!parent || index === undefined) return
       const value = node.value.trim()

@@ -1,6 +1,7 @@
 import type { Definition, Nodes, Parent, Root } from 'mdast'
 import type { Plugin } from 'unified'
 import { SKIP, visit } from 'unist-util-visit'
+import { eachNode } from '../runtime/index.js'
 
 /** Options of {@link remarkGuideReferences}: none yet. */
 export interface ReferenceOptions {}
@@ -15,7 +16,7 @@ const remarkGuideReferences: Plugin<[(Readonly<ReferenceOptions> | null | undefi
   function () {
     return function (tree) {
       const definitions = new Map<string, Definition>()
-      visit(tree, 'definition', (node) => {
+      eachNode<Definition>(tree, ['definition'], (node) => {
         // The first definition of an identifier wins, as in CommonMark.
         if (!definitions.has(node.identifier)) definitions.set(node.identifier, node)
       })

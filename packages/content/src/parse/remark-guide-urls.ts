@@ -1,6 +1,6 @@
-import type { Root } from 'mdast'
+import type { Nodes, Root } from 'mdast'
 import type { Plugin } from 'unified'
-import { visit } from 'unist-util-visit'
+import { eachNode } from '../runtime/index.js'
 import { report } from '../report/index.js'
 import { isSafeUrl, safeProtocols } from '../runtime/index.js'
 
@@ -27,7 +27,7 @@ const remarkGuideUrls: Plugin<[(Readonly<UrlOptions> | null | undefined)?], Root
         'url-unsafe',
       )
     }
-    visit(tree, (node) => {
+    eachNode<Nodes>(tree, undefined, (node) => {
       switch (node.type) {
         case 'link':
         case 'definition': {

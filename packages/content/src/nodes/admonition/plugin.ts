@@ -1,6 +1,6 @@
 import type { Root } from 'mdast'
 import type { Plugin } from 'unified'
-import { visit } from 'unist-util-visit'
+import { eachNode } from '../../runtime/index.js'
 import type { VFile } from 'vfile'
 import { location } from 'vfile-location'
 import { report } from '../../report/index.js'
@@ -29,7 +29,7 @@ const remarkGuideAdmonition: Plugin<[(Readonly<AdmonitionOptions> | null | undef
       toMarkdown: admonitionToMarkdown,
     })
     return function (tree, file) {
-      visit(tree, 'admonition', (node) => {
+      eachNode<Admonition>(tree, ['admonition'], (node) => {
         check(node, file)
       })
     }

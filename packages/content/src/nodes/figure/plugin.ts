@@ -4,6 +4,7 @@ import type { Html, Parent, Root } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import type { Plugin } from 'unified'
 import { SKIP, visit } from 'unist-util-visit'
+import { hasNode } from '../../runtime/index.js'
 import type { VFile } from 'vfile'
 import { depth, isElement, parseFragment, significant } from '../html-fragment.js'
 import { report } from '../../report/index.js'
@@ -32,6 +33,7 @@ const remarkGuideFigure: Plugin<[(Readonly<FigureOptions> | null | undefined)?],
   function () {
     registerSyntax(this, { toMarkdown: figureToMarkdown })
     return function (tree, file) {
+      if (!hasNode(tree, ['html'])) return
       const slugger = new GithubSlugger()
       visit(tree, 'html', (node: Html, index, parent: Parent | undefined) => {
         if (!parent || index === undefined || !figureStart.test(node.value.trimStart())) return

@@ -1,8 +1,8 @@
 import GithubSlugger, { slug } from 'github-slugger'
-import type { BlockContent, Heading, Root, RootContent } from 'mdast'
+import type { BlockContent, Heading, Root, RootContent, Strong } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import type { Plugin } from 'unified'
-import { visit } from 'unist-util-visit'
+import { eachNode } from '../../runtime/index.js'
 import { report } from '../../report/index.js'
 import { registerSyntax } from '../register.js'
 import { sectionToMarkdown } from './markdown.js'
@@ -36,7 +36,7 @@ const remarkGuideSections: Plugin<[(Readonly<SectionOptions> | null | undefined)
       // Headings get GitHub's slugs, whatever the frontmatter says, so anchors stay stable.
       const headings = new GithubSlugger()
       const reserved = new GithubSlugger()
-      visit(tree, 'heading', (heading: Heading) => {
+      eachNode<Heading>(tree, ['heading'], (heading) => {
         const id = headings.slug(toString(heading))
         if (id) {
           heading.data = { ...heading.data, id }
@@ -90,7 +90,7 @@ function deriveId(children: BlockContent[], index: number, slugger: GithubSlugge
   if (first?.type === 'heading' && first.data?.id) return first.data.id
   let strong = ''
   for (const child of children) {
-    visit(child, 'strong', (node) => {
+    eachNode<Strong>(child, ['strong'], (node) => {
       strong = toString(node)
       return false
     })
