@@ -103,9 +103,16 @@ export async function buildGuide(
     // Node.js takes the whole-guide API from `guide.node.js`, which loads a page when asked
     // for it; anything else (a bundler) from `guide.js`, which it drops when unused.
     ['package.json', `${JSON.stringify(outPackage, null, 2)}\n`],
-    ['index.js', header + indexSource(index, { ...links, eager: '#guide', data: '#index' })],
-    ['index-data.js', header + indexDataSource(indexJson)],
-    ['index-data.node.js', header + indexJsonSource('./index.json')],
+    [
+      'index.js',
+      header + indexSource(index, { runtime: links.runtime, eager: '#guide', data: '#index' }),
+    ],
+    [
+      'index-data.js',
+      header +
+        indexDataSource(indexJson, { ids: guide.pages.map((page) => page.id), page: links.page }),
+    ],
+    ['index-data.node.js', header + indexJsonSource('./index.json', './pages/')],
     ['index.json', `${indexJson}\n`],
     ['guide.node.js', header + syncSource('./runtime.js', './index.js', './pages/')],
     ['index.d.ts', header + declarationSource(guideIds(guide.pages))],

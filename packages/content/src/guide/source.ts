@@ -115,48 +115,74 @@ export interface IndexLinks {
   runtime: string
   /** The eager module, which the index re-exports the whole-guide API from; none without. */
   eager?: string
-  /** The module of the page `id`. */
-  page: (id: string) => string
   /**
-   * A module whose default export is the guide's index ({@link indexDataSource}): the
-   * index imports it instead of holding the index itself.
+   * The module of the page `id`, which the index's loaders import. Without it, the
+   * loaders are the `pages` that `data` exports.
+   */
+  page?: (id: string) => string
+  /**
+   * A module that exports the guide's index as `index` ({@link indexDataSource}), and its
+   * loaders as `pages` when `page` is not given: the index imports them instead of
+   * holding them itself.
    */
   data?: string
 }
 
+/** The JavaScript of an object of loaders, one a page: `{ "docker": () => import(…) }`. */
+function loadersSource(ids: readonly string[], page: (id: string) => string): string {
+  const lines = ids.map(
+    (id) => `  ${JSON.stringify(id)}: () => import(${JSON.stringify(page(id))}),`,
+  )
+  return ['{', ...lines, '}'].join('\n')
+}
+
 /** The JavaScript of the index of `data`. */
 export function indexSource(data: GuideData, links: IndexLinks): string {
-  const loaders = data.pages.map(
-    (page) => `  ${JSON.stringify(page.id)}: () => import(${JSON.stringify(links.page(page.id))}),`,
-  )
+  const names = links.page ? 'index' : 'index, pages'
+  const loaders = links.page
+    ? loadersSource(
+        data.pages.map((page) => page.id),
+        links.page,
+      )
+    : 'pages'
   return [
     `import { lazyGuideModule } from ${JSON.stringify(links.runtime)}`,
-    ...(links.data ? [`import index from ${JSON.stringify(links.data)}`] : []),
+    ...(links.data ? [`import { ${names} } from ${JSON.stringify(links.data)}`] : []),
     ...(links.eager
       ? [`export { ${eagerNames.join(', ')} } from ${JSON.stringify(links.eager)}`]
       : []),
-    `const m = lazyGuideModule(${links.data ? 'index' : parsed(guideIndex(data))}, {`,
-    ...loaders,
-    '})',
+    `const m = lazyGuideModule(${links.data ? 'index' : parsed(guideIndex(data))}, ${loaders})`,
     `export const { ${indexNames.join(', ')} } = m`,
     '',
   ].join('\n')
 }
 
-/** The JavaScript of a module whose default export is the index whose JSON is `json`. */
-export function indexDataSource(json: string): string {
-  return `export default ${parsedLiteral(JSON.stringify(json))}\n`
+/**
+ * The JavaScript of a module that exports as `index` the index whose JSON is `json`, and,
+ * given the pages' ids and modules, a loader a page as `pages`.
+ */
+export function indexDataSource(
+  json: string,
+  pages?: { ids: readonly string[]; page: (id: string) => string },
+): string {
+  return [
+    `export const index = ${parsedLiteral(JSON.stringify(json))}`,
+    ...(pages ? [`export const pages = ${loadersSource(pages.ids, pages.page)}`] : []),
+    '',
+  ].join('\n')
 }
 
 /**
- * The JavaScript of a module, for Node.js, whose default export is the index read from
- * `json` (relative to the module): reading a file and `JSON.parse` take less time than
- * the engine takes to read the same JSON as a string literal in a module.
+ * The JavaScript of a module, for Node.js, that exports as `index` the index read from
+ * `json` and as `pages` one loader of every page, `${folder}${id}.js` (both relative to
+ * the module). Reading a file and `JSON.parse` take less time than the engine takes to
+ * read the same JSON as a string literal in a module, and Node.js needs no loader a page.
  */
-export function indexJsonSource(json: string): string {
+export function indexJsonSource(json: string, folder: string): string {
   return [
     "import { readFileSync } from 'node:fs'",
-    `export default JSON.parse(readFileSync(new URL(${JSON.stringify(json)}, import.meta.url), 'utf8'))`,
+    `export const index = JSON.parse(readFileSync(new URL(${JSON.stringify(json)}, import.meta.url), 'utf8'))`,
+    `export const pages = (id) => import(${JSON.stringify(folder)} + id + '.js')`,
     '',
   ].join('\n')
 }

@@ -227,10 +227,13 @@ export interface LazyGuideModule<
   loadPage(id: P): Promise<GuidePage<P>>
 }
 
-/** The API over a guide's `index`, loading each page with its loader in `pages`. */
+/**
+ * The API over a guide's `index`, loading each page with its loader in `pages`, or with
+ * `pages(id)`.
+ */
 export function lazyGuideModule(
   index: GuideIndex,
-  pages: Readonly<Record<string, PageLoader>>,
+  pages: Readonly<Record<string, PageLoader>> | ((id: string) => ReturnType<PageLoader>),
 ): LazyGuideModule {
   const entries = new Map<string, PageEntry>(index.pages.map((page) => [page.id, page]))
   const loaded = new Map<string, Promise<GuidePage>>()
@@ -238,7 +241,13 @@ export function lazyGuideModule(
     Object.fromEntries(index.pages.map((page) => [page.id, page[kind]]))
 
   function loadPage(id: string): Promise<GuidePage> {
-    const load = entries.has(id) && Object.hasOwn(pages, id) ? pages[id] : undefined
+    const load = !entries.has(id)
+      ? undefined
+      : typeof pages === 'function'
+        ? () => pages(id)
+        : Object.hasOwn(pages, id)
+          ? pages[id]
+          : undefined
     if (!load) return Promise.reject(unknown('page id', id, entries.keys()))
     let page = loaded.get(id)
     if (!page) {
