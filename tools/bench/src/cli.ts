@@ -18,6 +18,8 @@ import { stopChildren } from './processes.ts'
 import { renderMarkdown, type Result } from './report.ts'
 
 const { values, positionals } = parseArgs({
+  // `pnpm bench -- --out=FILE` passes the `--` on: options after it are still options.
+  args: process.argv.slice(2).filter((arg) => arg !== '--'),
   // Benchmark names may also come bare: `pnpm bench guides` appends them to the script.
   allowPositionals: true,
   options: {
