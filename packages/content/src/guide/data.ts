@@ -1,6 +1,6 @@
-import type { Link, Nodes } from 'mdast'
+import type { Link } from 'mdast'
 import { toString } from 'mdast-util-to-string'
-import type { GuideData, PageData } from '../runtime/index.js'
+import { figuresOf, type GuideData, type PageData } from '../runtime/index.js'
 import type { Guide, GuideIndex, GuidePage, PageEntry } from '../types.js'
 import { localImages } from './images.js'
 import { nodesOf, withoutPositions } from './walk.js'
@@ -112,12 +112,6 @@ function pageEntry({ tree, ...page }: PageData): PageEntry {
       ),
     ),
     sections: tree.children.map((section) => section.id),
-    figures: figureIdsOf(tree),
+    figures: figuresOf(tree).map((figure) => figure.id),
   }
-}
-
-function figureIdsOf(node: Nodes, into: string[] = []): string[] {
-  if (node.type === 'figure') into.push(node.id)
-  if ('children' in node) for (const child of node.children) figureIdsOf(child, into)
-  return into
 }

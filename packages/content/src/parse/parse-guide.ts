@@ -6,7 +6,7 @@ import remarkGfm from 'remark-gfm'
 import { unified, type Compiler, type Processor } from 'unified'
 import { VFile } from 'vfile'
 import { VFileMessage } from 'vfile-message'
-import { eachNode } from '../runtime/index.js'
+import { eachNode, figuresOf } from '../runtime/index.js'
 import { nodePlugins } from '../nodes/index.js'
 import {
   applyRules,
@@ -21,7 +21,7 @@ import remarkGuideFrontmatter, { isSlug } from './remark-guide-frontmatter.js'
 import remarkGuideHtml from './remark-guide-html.js'
 import remarkGuideReferences from './remark-guide-references.js'
 import remarkGuideUrls from './remark-guide-urls.js'
-import type { Figure, GuidePage, GuideRoot } from '../types.js'
+import type { GuidePage, GuideRoot } from '../types.js'
 
 export { defaultMaxBytes } from './hardening/parser.js'
 
@@ -156,10 +156,7 @@ function toPage(tree: GuideRoot, file: VFile, path: string): GuidePage | undefin
     return undefined
   }
   const id = meta.id ?? pageIdOf(path)
-  const figures: Figure[] = []
-  eachNode<Figure>(tree, ['figure'], (figure) => {
-    figures.push(figure)
-  })
+  const figures = figuresOf(tree)
   const page: GuidePage = { id, path, title, tree, sections: tree.children, figures }
   if (meta.source) page.source = meta.source
   if (meta.author) page.author = meta.author

@@ -15,6 +15,7 @@ import type {
   PageEntry,
   Section,
 } from '../types.js'
+import { figuresOf } from './walk.js'
 
 /** A page as a compiled guide holds it: no positions; sections and figures are derived. */
 export interface PageData {
@@ -68,12 +69,6 @@ export interface GuideModule<
   getSection<Page extends P>(page: Page, id: S[Page]): Section
   /** A figure of a page, by the page's id and its own. Throws a `RangeError` for an unknown id. */
   getFigure<Page extends P>(page: Page, id: F[Page]): Figure
-}
-
-function figuresOf(node: { type: string; children?: unknown[] }, into: Figure[] = []): Figure[] {
-  if (node.type === 'figure') into.push(node as Figure)
-  for (const child of (node.children ?? []) as { type: string }[]) figuresOf(child, into)
-  return into
 }
 
 function unknown(what: string, id: string, known: Iterable<string>, where = ''): RangeError {
@@ -237,17 +232,13 @@ export function lazyGuideModule(
 ): LazyGuideModule {
   const entries = new Map<string, PageEntry>(index.pages.map((page) => [page.id, page]))
   const loaded = new Map<string, Promise<GuidePage>>()
+  const loaderOf = (id: string): PageLoader | undefined =>
+    typeof pages === 'function' ? () => pages(id) : Object.hasOwn(pages, id) ? pages[id] : undefined
   const ids = (kind: 'sections' | 'figures') =>
     Object.fromEntries(index.pages.map((page) => [page.id, page[kind]]))
 
   function loadPage(id: string): Promise<GuidePage> {
-    const load = !entries.has(id)
-      ? undefined
-      : typeof pages === 'function'
-        ? () => pages(id)
-        : Object.hasOwn(pages, id)
-          ? pages[id]
-          : undefined
+    const load = entries.has(id) ? loaderOf(id) : undefined
     if (!load) return Promise.reject(unknown('page id', id, entries.keys()))
     let page = loaded.get(id)
     if (!page) {

@@ -4,6 +4,7 @@
  * tree as it goes, which costs much of a parse when many passes need neither.
  */
 import type { Node, Parent } from 'unist'
+import type { Figure } from '../types.js'
 
 /**
  * Call `each` on every node of `tree` (itself included) whose type is one of `types` (any
@@ -32,4 +33,13 @@ export function hasNode(tree: Node, types: readonly string[]): boolean {
     return false
   })
   return found
+}
+
+/** The figures of `tree`, in document order. */
+export function figuresOf(tree: Node): Figure[] {
+  const figures: Figure[] = []
+  eachNode<Figure>(tree, ['figure'], (figure) => {
+    figures.push(figure)
+  })
+  return figures
 }
