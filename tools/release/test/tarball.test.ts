@@ -39,6 +39,7 @@ const expectedFiles: Record<string, string[]> = {
     'dist/chunks/to-jsx.d.ts',
     'dist/chunks/to-markdown.d.ts',
     'dist/chunks/types.d.ts',
+    'dist/chunks/walk.js',
     'dist/cli.d.ts',
     'dist/cli.js',
     'dist/derived.d.ts',
