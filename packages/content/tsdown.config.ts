@@ -13,13 +13,14 @@ export default defineConfig({
     search: 'src/output/search.ts',
     cli: 'src/cli/index.ts',
     vite: 'src/vite/index.ts',
+    astro: 'src/astro/index.ts',
     // The runtime of the module the Vite plugin serves, imported by that module's path.
     runtime: 'src/runtime/module.ts',
     // A worker thread of the loader, which parses pages side by side when many need it.
     worker: 'src/guide/worker.ts',
   },
   // The `cli` entry (the `ai-engineer-content` bin) runs on Node.js; the others are platform-neutral.
-  deps: { neverBundle: [/^node:/, 'vite'] },
+  deps: { neverBundle: [/^node:/, 'vite', /^astro(\/|$)/] },
   // Shared code in a folder of its own: a chunk named after a folder's `index.ts` would
   // otherwise take `index.d.ts` from the main entry.
   outputOptions: { chunkFileNames: 'chunks/[name].js' },

@@ -76,6 +76,7 @@ test('should export exactly the documented subpaths', async () => {
     './derived',
     './search',
     './vite',
+    './astro',
     './schema.json',
     './llms.txt',
     './llms-full.txt',

@@ -33,8 +33,8 @@ import {
 } from '@ai-engineer/test-utils'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { describeFailure, run, runOk, seconds } from '../src/exec.ts'
-import { readmeApp } from '../src/readme-app.ts'
+import { describeFailure, run, seconds } from '../src/exec.ts'
+import { installReadmeApp, readmeApp } from '../src/readme-app.ts'
 import { pack, readCatalog, repoRoot } from '../src/workspace.ts'
 
 const template = fileURLToPath(new URL('./vite-app/', import.meta.url))
@@ -86,28 +86,16 @@ beforeAll(async () => {
     path.join(repoRoot, 'packages/content/README.md'),
     'Live guides in a Vite app',
   )
-  const catalog = await readCatalog()
-  const range = (name: string): string => {
-    if (name === '@ai-engineer/content') return `file:${tarball}`
-    if (name === '@vitejs/plugin-vue') return pluginVueRange
-    const version = catalog[name]
-    if (!version) throw new Error(`${name}: not in the catalog of pnpm-workspace.yaml`)
-    return version
-  }
-  const manifest = {
+  const ms = await installReadmeApp({
+    app,
     name: 'vite-app-with-guides',
-    private: true,
-    type: 'module',
-    dependencies: Object.fromEntries(readme.dependencies.map((name) => [name, range(name)])),
-    devDependencies: Object.fromEntries(readme.devDependencies.map((name) => [name, range(name)])),
-  }
-  await writeFile(path.join(app, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`)
-  const install = await runOk(
-    'npm',
-    ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'],
-    { cwd: app, env: environment(), timeout: 300_000 },
-  )
-  log(`npm install: ${seconds(install.ms)}`)
+    readme,
+    tarball,
+    catalog: await readCatalog(),
+    ranges: { '@vitejs/plugin-vue': pluginVueRange },
+    env: environment(),
+  })
+  log(`npm install: ${seconds(ms)}`)
   page = path.join(app, 'docs', 'intro.md')
   await cp(path.join(app, 'node_modules/@ai-engineer/content/guide/intro.md'), page)
   original = await readFile(page, 'utf8')

@@ -6,7 +6,9 @@
  * end-to-end test installs what this reads, and a fast test keeps the blocks equal to the
  * app it runs.
  */
-import { readFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { runOk } from './exec.ts'
 
 export interface ReadmeApp {
   /** File path (relative to the app) → text, as the README shows it. */
@@ -42,4 +44,53 @@ export async function readmeApp(readme: string, heading: string): Promise<Readme
     }
   }
   return app
+}
+
+/** What {@link installReadmeApp} needs: the app's folder, its name, the packed package. */
+export interface InstallOptions {
+  /** The app's folder, with its files written. */
+  app: string
+  /** The `name` of its `package.json`. */
+  name: string
+  /** The README's app: the packages its `npm install` lines name. */
+  readme: ReadmeApp
+  /** `@ai-engineer/content` as a packed tarball. */
+  tarball: string
+  /** The catalog of pnpm-workspace.yaml: the version range of each other package. */
+  catalog: Readonly<Record<string, string>>
+  /** Ranges for packages the catalog does not hold. */
+  ranges?: Readonly<Record<string, string>>
+  env: NodeJS.ProcessEnv
+}
+
+/**
+ * Write the app's `package.json` (the README's packages at the catalog's versions, the
+ * tarball for `@ai-engineer/content`) and `npm install` it, from npm's cache when it has
+ * the packages. Resolves with how long the install took.
+ */
+export async function installReadmeApp(options: InstallOptions): Promise<number> {
+  const range = (name: string): string => {
+    if (name === '@ai-engineer/content') return `file:${options.tarball}`
+    const version = options.ranges?.[name] ?? options.catalog[name]
+    if (!version) throw new Error(`${name}: not in the catalog of pnpm-workspace.yaml`)
+    return version
+  }
+  const versions = (names: readonly string[]) =>
+    Object.fromEntries(names.map((name) => [name, range(name)]))
+  const manifest = {
+    name: options.name,
+    private: true,
+    type: 'module',
+    dependencies: versions(options.readme.dependencies),
+    ...(options.readme.devDependencies.length > 0
+      ? { devDependencies: versions(options.readme.devDependencies) }
+      : {}),
+  }
+  await writeFile(join(options.app, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`)
+  const install = await runOk(
+    'npm',
+    ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'],
+    { cwd: options.app, env: options.env, timeout: 300_000 },
+  )
+  return install.ms
 }

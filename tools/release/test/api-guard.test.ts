@@ -98,6 +98,7 @@ describe('API reports', () => {
       '## `@ai-engineer/content/derived`',
       '## `@ai-engineer/content/search`',
       '## `@ai-engineer/content/vite`',
+      '## `@ai-engineer/content/astro`',
       '## Other exports',
     ])
     expect(state?.expected).toContain('- `@ai-engineer/content/package.json`')

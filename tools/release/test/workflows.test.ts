@@ -142,15 +142,24 @@ describe('GitHub workflows', () => {
     })
   })
 
-  it('should build the deck for the repository sub-path and publish it to GitHub Pages on main', async () => {
+  it('should build the site for the repository sub-path, the deck under talk/, and publish both to GitHub Pages on main', async () => {
     const { parsed } = await workflow('deck.yml')
     expect(parsed.on).toMatchObject({ push: { branches: ['main'] } })
     expect(parsed.permissions).toMatchObject({ pages: 'write', 'id-token': 'write' })
     const steps = Object.values(parsed.jobs).flatMap((job) => job.steps)
     const build = steps.find((step) => step.run === 'pnpm build')
-    expect(build?.env).toMatchObject({ TALK_BASE: '/${{ github.event.repository.name }}/' })
+    expect(build?.env).toMatchObject({
+      SITE_BASE: '/${{ github.event.repository.name }}/',
+      TALK_BASE: '/${{ github.event.repository.name }}/talk/',
+    })
+    const assemble = steps.find((step) => step.run?.includes('apps/talk/dist'))
+    expect(assemble?.run?.split('\n').filter(Boolean)).toEqual([
+      'rm -rf pages',
+      'cp -R apps/site/dist pages',
+      'cp -R apps/talk/dist pages/talk',
+    ])
     const upload = steps.find((step) => step.uses?.startsWith('actions/upload-pages-artifact@'))
-    expect(upload?.with).toEqual({ path: 'apps/talk/dist' })
+    expect(upload?.with).toEqual({ path: 'pages' })
     expect(steps.some((step) => step.uses?.startsWith('actions/deploy-pages@'))).toBe(true)
   })
 })

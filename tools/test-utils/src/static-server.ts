@@ -37,15 +37,27 @@ export interface StaticServer {
 /**
  * Serve `dir` with an SPA fallback; resolves once the server says where it listens.
  * `fallback` is the page unknown paths get, relative to `dir` (for a deck built under a
- * sub-path, `ai-engineer/index.html`).
+ * sub-path, `ai-engineer/index.html`), or `false` for none: an unknown path is a 404, as a
+ * multi-page site wants it.
  */
-export async function serveStatic(dir: string, fallback = 'index.html'): Promise<StaticServer> {
+export async function serveStatic(
+  dir: string,
+  fallback: string | false = 'index.html',
+): Promise<StaticServer> {
   const bin = join(dirname(require.resolve('sirv-cli/package.json')), 'bin.js')
   const port = await freePort()
   // `node bin.js` directly, so that the child's PID is the server's own.
   const child = spawn(
     process.execPath,
-    [bin, dir, '--single', fallback, '--host', '127.0.0.1', '--port', String(port)],
+    [
+      bin,
+      dir,
+      ...(fallback === false ? [] : ['--single', fallback]),
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   )
   const pid = child.pid

@@ -6,7 +6,9 @@
 import { codeFrameColumns } from '@babel/code-frame'
 import type { VFile } from 'vfile'
 import { reporter } from 'vfile-reporter'
-import type { GuideError } from '../report/index.js'
+import { resolve } from 'node:path'
+import type { LoadedGuide, ParsedPage } from '../guide/index.js'
+import { GuideError, hasErrors } from '../report/index.js'
 
 /** The fields of Vite's error overlay (`ErrorPayload['err']`). */
 export interface OverlayError {
@@ -28,6 +30,25 @@ export class GuidesError extends Error {
   ) {
     super(message)
   }
+}
+
+/**
+ * Why `loaded` has no guide: each file with an error (a warning too, under `strict`),
+ * with its text as parsed (from `cache`, else as read), its path made absolute from `cwd`.
+ */
+export function guideFailures(
+  loaded: LoadedGuide,
+  cwd: string,
+  cache: ReadonlyMap<string, ParsedPage>,
+): GuidesError {
+  const failures = loaded.files
+    .filter((file) => hasErrors(file, loaded.strict))
+    .map((file) => {
+      const path = resolve(cwd, file.path)
+      const source = cache.get(path)?.source ?? String(file.value)
+      return { file: path, source, error: new GuideError(file, { strict: loaded.strict }) }
+    })
+  return new GuidesError(failures)
 }
 
 /** The terminal's report of `error`: `vfile-reporter` output for guide errors. */

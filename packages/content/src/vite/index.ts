@@ -30,11 +30,11 @@ import {
   type ImageReference,
   type ParsedPage,
 } from '../guide/index.js'
-import { GuideError, hasErrors, type RuleSettings } from '../report/index.js'
+import type { RuleSettings } from '../report/index.js'
 import { guideModule, type GuideData, type GuideModule, type PageData } from '../runtime/index.js'
 import { declarations } from './dts.js'
 import { importsOnly } from './importers.js'
-import { GuidesError, overlayError, reportText } from './errors.js'
+import { guideFailures, overlayError, reportText } from './errors.js'
 
 export type { GuideData, GuideModule, LazyGuideModule, PageData } from '../runtime/index.js'
 export { GuidesError } from './errors.js'
@@ -188,16 +188,7 @@ export function guides(options: GuidesOptions): Plugin {
       rules: options.rules,
     })
     location = loaded.location
-    if (!loaded.guide) {
-      const failures = loaded.files
-        .filter((file) => hasErrors(file, loaded.strict))
-        .map((file) => {
-          const path = resolve(root, file.path)
-          const source = cache.get(path)?.source ?? String(file.value)
-          return { file: path, source, error: new GuideError(file, { strict: loaded.strict }) }
-        })
-      throw new GuidesError(failures)
-    }
+    if (!loaded.guide) throw guideFailures(loaded, root, cache)
     const data = guideData(loaded.guide)
     const module = guideModule(data)
     options.check?.(module)
