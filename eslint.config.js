@@ -14,6 +14,7 @@ export default tseslint.config(
       '**/.turbo/**',
       '**/src/generated/**',
       '**/.slidev/**',
+      '**/.astro/**',
       '**/test/fixtures/**',
       '**/test/hostile/**',
       '**/coverage/**',
