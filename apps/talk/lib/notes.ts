@@ -6,7 +6,7 @@
  * (never an `<img>` that would fetch the original picture), and an emoji becomes its
  * character (Slidev's notes do not know gemoji shortcodes).
  */
-import type { Section } from '@ai-engineer/content'
+import { pageUrl, type Section } from '@ai-engineer/content'
 import { toMarkdown } from '@ai-engineer/content/markdown'
 import type { Nodes, PhrasingContent, Root, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
@@ -76,4 +76,12 @@ export function noteTexts(section: Section, blocks?: readonly number[]): string[
 /** Whitespace collapsed and trimmed: text from a DOM, a PDF and a tree compare equal. */
 export function normalize(text: string): string {
   return text.replace(/\s+/g, ' ').trim()
+}
+
+/**
+ * A line for a slide's notes that links to its section on the guide's website, at
+ * `site` (the site's URL, with a trailing slash): `…/intro/#ai-engineers`.
+ */
+export function websiteNote(site: string, page: string, section: string): string {
+  return `[Read this section on the website](${new URL(`${pageUrl(page)}#${section}`, site).href})`
 }

@@ -13,10 +13,13 @@
  * `page` / `section` / `figure` attribute (a section or figure with its page), throw: `slidev build` and `slidev` start-up
  * exit with the message. In `pnpm dev` the content is the guide as last saved
  * (setup/vite-plugins.ts), so a save of the guide re-runs this with the new prose.
+ *
+ * With `TALK_SITE_URL` (the guide's website, as the Pages workflow deploys it beside the
+ * deck), the notes end with a link to the section on the website.
  */
 import { definePreparserSetup } from '@slidev/types'
 import { currentContent } from '../lib/content.ts'
-import { sectionNote } from '../lib/notes.ts'
+import { sectionNote, websiteNote } from '../lib/notes.ts'
 import { checkMarkupIds, slideContent, slideName } from '../lib/slide-content.ts'
 
 export default definePreparserSetup(async ({ filepath }) => {
@@ -36,7 +39,10 @@ export default definePreparserSetup(async ({ filepath }) => {
       async transformNote(note, frontmatter: Record<string, unknown>) {
         const named = slideContent(frontmatter, content, where)
         if (!named) return undefined
-        const generated = sectionNote(named.section, named.blocks)
+        const site = process.env['TALK_SITE_URL']
+        const generated = site
+          ? `${sectionNote(named.section, named.blocks)}\n\n${websiteNote(site, named.page, named.section.id)}`
+          : sectionNote(named.section, named.blocks)
         return note?.trim() ? `${generated}\n\n${note.trim()}` : generated
       },
     },

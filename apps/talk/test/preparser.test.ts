@@ -1,5 +1,5 @@
 import { getSection } from '@ai-engineer/content'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { noteTexts, normalize, sectionNote } from '../lib/notes.ts'
 import { SlideContentError } from '../lib/slide-content.ts'
 import { parseSlides } from './deck.ts'
@@ -10,6 +10,24 @@ function deck(second: string): string {
 }
 
 describe('presenter notes from the content package', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs()
+  })
+
+  it('should end the notes with a link to the section on the website when TALK_SITE_URL is set', async () => {
+    const slide = 'page: intro\nsection: ai-scientists\n---\n\n# Two\n'
+    const [, plain] = await parseSlides(deck(slide))
+    expect(plain?.note).not.toContain('on the website')
+    vi.stubEnv('TALK_SITE_URL', 'https://guide.example/ai-engineer/')
+    const [, linked] = await parseSlides(deck(slide))
+    expect(linked?.note?.trim().split('\n').at(-1)).toBe(
+      '[Read this section on the website](https://guide.example/ai-engineer/intro/#ai-scientists)',
+    )
+    expect(normalize(linked?.note ?? '')).toContain(
+      normalize(sectionNote(getSection('intro', 'ai-scientists'))),
+    )
+  })
+
   it("should turn a slide's section into notes with the section's prose", async () => {
     const [, slide] = await parseSlides(deck('page: intro\nsection: ai-scientists\n---\n\n# Two\n'))
     const note = normalize(slide?.note ?? '')
