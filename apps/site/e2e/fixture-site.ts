@@ -1,12 +1,12 @@
 /**
- * Global setup of the site's e2e suites: the site built from a guide of many pages (the
- * content package's `devops` test guide: groups, nested groups, an external link, a page
- * outside the nav, images, links between pages) under a sub-path, as a deploy would
- * serve it. The build goes to a temporary folder; suites get it with
- * `inject('fixtureSite')`.
+ * Global setup of the site's e2e suites: the site built from a guide of many pages (a
+ * copy of the content package's `devops` test guide: groups, nested groups, an external
+ * link, a page outside the nav, images, links between pages; with a code block added to
+ * its load-test page) under a sub-path, as a deploy would serve it. The build goes to a
+ * temporary folder; suites get it with `inject('fixtureSite')`.
  */
 import { execFile } from 'node:child_process'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { appendFile, cp, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -23,6 +23,15 @@ export interface FixtureSite {
   guide: string
 }
 
+/** The code block added to `testing/api.md`, as its text. */
+export const locustCode = `from locust import HttpUser, task
+
+
+class Reader(HttpUser):
+    @task
+    def home(self):
+        self.client.get("/")`
+
 declare module 'vitest' {
   export interface ProvidedContext {
     fixtureSite: FixtureSite
@@ -34,22 +43,35 @@ export const siteDir = fileURLToPath(new URL('..', import.meta.url))
 const astroBin = join(siteDir, 'node_modules', 'astro', 'bin', 'astro.mjs')
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const root = await mkdtemp(join(tmpdir(), 'site-fixture-'))
+  const source = fileURLToPath(
+    new URL('../../../packages/content/test/guides/devops', import.meta.url),
+  )
+  const guide = join(root, 'guide')
+  await cp(source, guide, { recursive: true })
+  await appendFile(
+    join(guide, 'docs', 'testing', 'api.md'),
+    `\n## A first locustfile\n\n\`\`\`python\n${locustCode}\n\`\`\`\n`,
+  )
   const site: FixtureSite = {
-    root: await mkdtemp(join(tmpdir(), 'site-fixture-')),
+    root: join(root, 'site'),
     base: '/guide/',
-    guide: fileURLToPath(
-      new URL('../../../packages/content/test/guides/devops/mkdocs.yml', import.meta.url),
-    ),
+    guide: join(guide, 'mkdocs.yml'),
   }
   const started = Date.now()
   await run(process.execPath, [astroBin, 'build', '--outDir', join(site.root, site.base)], {
     cwd: siteDir,
-    env: cleanEnv({ GUIDE: site.guide, SITE_BASE: site.base, ASTRO_TELEMETRY_DISABLED: '1' }),
+    env: cleanEnv({
+      GUIDE: site.guide,
+      SITE_BASE: site.base,
+      SITE_CACHE_DIR: join(root, 'cache'),
+      ASTRO_TELEMETRY_DISABLED: '1',
+    }),
     maxBuffer: 32 * 1024 * 1024,
   })
   console.log(
     `built the site of ${site.guide} for ${site.base} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   )
   project.provide('fixtureSite', site)
-  return () => rm(site.root, { recursive: true, force: true })
+  return () => rm(root, { recursive: true, force: true })
 }

@@ -16,7 +16,7 @@ import { launchChromium, serveStatic, type StaticServer } from '@ai-engineer/tes
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { parse } from 'yaml'
-import { siteDir } from './fixture-site.ts'
+import { locustCode, siteDir } from './fixture-site.ts'
 
 const require = createRequire(import.meta.url)
 const site = inject('fixtureSite')
@@ -91,6 +91,8 @@ describe('a guide of many pages, under a sub-path', () => {
       const current = page.locator('.site-nav a[aria-current="page"]')
       // Every page but the one outside the nav is marked in it.
       expect(await current.count(), id).toBe(id === 'drafts/notes' ? 0 : 1)
+      // Another guide than the deck's: no section links to a slide.
+      expect(await page.locator('.present').count(), id).toBe(0)
     }
     await page.context().close()
   })
@@ -204,6 +206,9 @@ describe('a guide of many pages, under a sub-path', () => {
     expect(await page.locator('main img').first().isVisible()).toBe(true)
     expect(await page.locator('.search').isVisible()).toBe(false)
     expect(await page.locator('.palette-toggle').isVisible()).toBe(false)
+    await page.goto(url('testing/api'))
+    expect(await page.locator('.code-block pre').innerText()).toBe(locustCode)
+    expect(await page.locator('.code-block .copy').isVisible()).toBe(false)
     await page.context().close()
   })
 
@@ -219,6 +224,28 @@ describe('a guide of many pages, under a sub-path', () => {
     expect(await background()).not.toBe('rgb(255, 255, 255)')
     await page.getByRole('button', { name: 'Switch to light palette' }).click()
     expect(await background()).toBe('rgb(255, 255, 255)')
+    await page.context().close()
+  })
+
+  it('should highlight code in the palette shown, and copy it with its button', async () => {
+    const page = await open({ scheme: 'light' })
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: fixture.origin,
+    })
+    await page.goto(url('testing/api'))
+    const keyword = page.locator('.code-block .shiki span', { hasText: /^from$/ }).first()
+    const color = () => keyword.evaluate((span) => getComputedStyle(span).color)
+    const light = await color()
+    const text = await page
+      .locator('.code-block .shiki')
+      .first()
+      .evaluate((pre) => pre.textContent)
+    expect(text).toBe(locustCode)
+    await page.getByRole('button', { name: 'Switch to dark palette' }).click()
+    expect(await color()).not.toBe(light)
+    await page.getByRole('button', { name: 'Copy' }).click()
+    await page.getByRole('button', { name: 'Copied' }).waitFor()
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(locustCode)
     await page.context().close()
   })
 
@@ -261,6 +288,25 @@ describe("the guide this repository ships (pnpm build's site)", () => {
     await result.click()
     await page.waitForURL(`${server.origin}/intro/#ai-engineers`)
     expect(await page.locator('#ai-engineers').innerText()).toContain('testing, deployment')
+    await page.context().close()
+  })
+
+  it('should link each section that a slide presents to that slide of the deck beside it', async () => {
+    const page = await open()
+    await page.goto(`${server.origin}/intro/`)
+    const links = await page
+      .locator('section .present a')
+      .evaluateAll((anchors) =>
+        anchors.map((anchor) => [anchor.closest('section')!.id, anchor.getAttribute('href')]),
+      )
+    // slides.md: slide 1 presents `opening`, 2 `ai-scientists`, 3 to 6 `ai-engineers`,
+    // 7 `not-convinced`: each section links to its first slide.
+    expect(links).toEqual([
+      ['opening', '/talk/1'],
+      ['ai-scientists', '/talk/2'],
+      ['ai-engineers', '/talk/3'],
+      ['not-convinced', '/talk/7'],
+    ])
     await page.context().close()
   })
 

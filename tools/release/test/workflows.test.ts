@@ -151,6 +151,7 @@ describe('GitHub workflows', () => {
     expect(build?.env).toMatchObject({
       SITE_BASE: '/${{ github.event.repository.name }}/',
       TALK_BASE: '/${{ github.event.repository.name }}/talk/',
+      TALK_SITE_URL: '${{ steps.pages.outputs.base_url }}/',
     })
     const assemble = steps.find((step) => step.run?.includes('apps/talk/dist'))
     expect(assemble?.run?.split('\n').filter(Boolean)).toEqual([

@@ -43,12 +43,20 @@ export function describe(tree: Tree): string | undefined {
  */
 export const sectionHeadings = new WeakMap<object, string>()
 
+/** The slide that presents a section, by the section's node, for its "present this" link. */
+export const sectionSlides = new WeakMap<object, string>()
+
 /**
  * The page's tree as the site renders it: each relative image `src` replaced by the URL
- * of the file Astro emitted for it (`entry.data.images`), and each heading that opens its
- * section noted in {@link sectionHeadings}. The entry's own tree is left as it is.
+ * of the file Astro emitted for it (`entry.data.images`), each heading that opens its
+ * section noted in {@link sectionHeadings}, and each section on a slide in
+ * {@link sectionSlides} (`slides`: `page#section` → the slide's URL). The entry's own
+ * tree is left as it is.
  */
-export function prepareTree({ tree, images }: GuideEntryData): Tree {
+export function prepareTree(
+  { id, tree, images }: GuideEntryData,
+  slides: ReadonlyMap<string, string> = new Map(),
+): Tree {
   const visit = (node: unknown): unknown => {
     if (Array.isArray(node)) return node.map(visit)
     if (node === null || typeof node !== 'object') return node
@@ -62,6 +70,8 @@ export function prepareTree({ tree, images }: GuideEntryData): Tree {
   }
   const prepared = visit(tree) as Tree
   for (const section of prepared.children) {
+    const slide = slides.get(`${id}#${section.id}`)
+    if (slide !== undefined) sectionSlides.set(section, slide)
     for (const child of section.children) {
       if (child.type === 'heading' && child.data?.id === section.id) {
         sectionHeadings.set(child, section.id)
