@@ -7,6 +7,7 @@ import { devLoop } from './dev-loop.ts'
 import { guides } from './guides.ts'
 import { importCost } from './import-cost.ts'
 import { pipelineThroughput } from './pipeline.ts'
+import { site } from './site.ts'
 import type { BenchOptions, Result } from './report.ts'
 
 export const benchmarks: Record<string, (options: BenchOptions) => Promise<Result>> = {
@@ -18,4 +19,5 @@ export const benchmarks: Record<string, (options: BenchOptions) => Promise<Resul
   devloop: devLoop,
   coldstart: coldStart,
   guides,
+  site,
 }

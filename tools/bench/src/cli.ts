@@ -2,7 +2,7 @@
  * `pnpm bench`: run every benchmark, print the table and the medians behind
  * it, and write the same markdown to a file outside the repository.
  *
- *   tsx src/cli.ts [--check] [--quick] [--only=import,pipeline,deck,size,builds,devloop,coldstart,guides] [--out=FILE] [name…]
+ *   tsx src/cli.ts [--check] [--quick] [--only=import,pipeline,deck,size,builds,devloop,coldstart,guides,site] [--out=FILE] [name…]
  *
  * --check  exit 1 when a target is missed (`pnpm bench` passes it)
  * --quick  small sizes, few rounds: checks the benchmarks work, judges nothing

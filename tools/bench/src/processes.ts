@@ -146,10 +146,14 @@ const servers = new Set<StaticServer>()
 
 /**
  * Serve `dir` the way the talk's own e2e test serves its build (`sirv --single` on a
- * free 127.0.0.1 port, stopped by PID), tracked so an interrupted run stops it.
+ * free 127.0.0.1 port, stopped by PID; `fallback: false` for a multi-page site, whose
+ * unknown paths are 404s), tracked so an interrupted run stops it.
  */
-export async function serveStatic(dir: string): Promise<StaticServer> {
-  const server = await serveDeck(dir)
+export async function serveStatic(
+  dir: string,
+  fallback: string | false = 'index.html',
+): Promise<StaticServer> {
+  const server = await serveDeck(dir, fallback)
   servers.add(server)
   return {
     ...server,
