@@ -1,7 +1,7 @@
 import { defineProject, mergeConfig } from 'vitest/config'
 import { shared } from '../../vitest.shared.ts'
 
-// The quick mode of every benchmark (`pnpm test`): each one runs and reports sane
+// The quick mode of every benchmark but the site's (`pnpm test`): each one runs and reports sane
 // numbers. Nothing here judges a target; `pnpm bench` does, on the full run.
 export default mergeConfig(
   shared,

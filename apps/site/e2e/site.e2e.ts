@@ -212,6 +212,20 @@ describe('a guide of many pages, under a sub-path', () => {
     await page.context().close()
   })
 
+  it('should print the page alone: no header, nav, table of contents or neighbours', async () => {
+    const page = await open()
+    await page.goto(url('deployment'))
+    await page.emulateMedia({ media: 'print' })
+    for (const selector of ['.site-header', '.site-nav', '.toc', '.neighbours', '.headerlink']) {
+      expect(await page.locator(selector).first().isVisible(), selector).toBe(false)
+    }
+    expect(await page.locator('main h1').isVisible()).toBe(true)
+    expect(await page.locator('main figure img').isVisible()).toBe(true)
+    await page.emulateMedia({ media: 'screen' })
+    expect(await page.locator('.site-nav').isVisible()).toBe(true)
+    await page.context().close()
+  })
+
   it('should switch the palette with the toggle and remember it on the next page', async () => {
     const page = await open({ scheme: 'light' })
     await page.goto(url('docker'))

@@ -55,7 +55,7 @@ type Category = (typeof categories)[number]
 type Tool = 'ours' | 'material'
 const labels: Record<Tool, string> = { ours: 'ours', material: 'mkdocs-material' }
 
-interface PageLoad {
+export interface PageLoad {
   js: number
   css: number
   requests: number
@@ -91,7 +91,7 @@ function buildMaterial(config: string, out: string) {
 }
 
 /** Open `url` in a fresh context: what its scripts and styles weigh, its requests, its FCP. */
-async function loadPage(browser: Browser, url: string): Promise<PageLoad> {
+export async function loadPage(browser: Browser, url: string): Promise<PageLoad> {
   const context = await browser.newContext()
   const origin = new URL(url).origin
   await context.route('**/*', (route) =>

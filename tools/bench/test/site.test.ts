@@ -1,8 +1,17 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { launchChromium } from '@ai-engineer/test-utils'
 import { describe, expect, it } from 'vitest'
-import { debianMkdocsConfig, site } from '../src/site.ts'
-import { expectSaneResult, quiet } from './sane.ts'
+import { serveStatic } from '../src/processes.ts'
+import { debianMkdocsConfig, loadPage } from '../src/site.ts'
 
-describe('site (quick)', () => {
+/**
+ * The site group's parts, fast: its whole run (two site builds, Lighthouse) takes minutes
+ * and needs Debian's mkdocs, so `pnpm bench site` runs it, not `pnpm test`.
+ */
+describe('site', () => {
   it("should point the emoji extension at pymdownx's own, for Debian's mkdocs-material", () => {
     const config = [
       '  - pymdownx.emoji:',
@@ -18,16 +27,34 @@ describe('site (quick)', () => {
     )
   })
 
-  it('should build the guide with ours and mkdocs-material, load its pages and audit them', async () => {
-    const result = await site(quiet)
-    // JavaScript, CSS, requests, first paint, four Lighthouse categories, the build.
-    expectSaneResult(result, 9)
-    expect(result.rows[0]!.baseline).toMatch(/^mkdocs-material [\d.]+ kB$/)
-    // Quick: Lighthouse audits ours' home page only.
-    for (const row of result.rows.slice(4, 8)) {
-      expect(row.ours).toMatch(/^\d{1,3}$/)
-      expect(row.baseline).toBe('mkdocs-material —')
+  it("should weigh a page's scripts and styles gzipped, count its requests, foreign ones too, and read its first paint", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bench-site-test-'))
+    const script = `document.body.dataset.ran = 'yes'; ${'console.log("padding");'.repeat(50)}`
+    const style = `body { color: #222; } ${'.x { margin: 0; }'.repeat(50)}`
+    await writeFile(join(dir, 'app.js'), script)
+    await writeFile(join(dir, 'site.css'), style)
+    await writeFile(
+      join(dir, 'index.html'),
+      [
+        '<!doctype html><html lang="en"><head><title>t</title>',
+        '<link rel="stylesheet" href="site.css">',
+        // Another host: aborted, never sent, and counted.
+        '<link rel="stylesheet" href="https://fonts.example.invalid/css">',
+        '</head><body><h1>Hello</h1><script src="app.js"></script></body></html>',
+      ].join(''),
+    )
+    const server = await serveStatic(dir, false)
+    const browser = await launchChromium()
+    try {
+      const load = await loadPage(browser, `${server.origin}/`)
+      expect(load.js).toBe(gzipSync(script).length)
+      expect(load.css).toBe(gzipSync(style).length)
+      expect(load.requests).toBe(4)
+      expect(load.paint).toBeGreaterThan(0)
+    } finally {
+      await browser.close()
+      await server.stop()
+      await rm(dir, { recursive: true, force: true })
     }
-    expect(result.details.join('\n')).toMatch(/ours Lighthouse: \/ performance \d+/)
   })
 })
