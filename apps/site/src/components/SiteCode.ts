@@ -1,7 +1,7 @@
 /**
  * A code block as the site shows it: the HTML Shiki made when the site was built (plain
- * `<pre><code>` for a block it did not see), and a copy button that the page's script
- * shows (it needs JavaScript, so it stays hidden without).
+ * `<pre><code>` for a block it did not see), and a copy button, shown only when scripts
+ * run (the `js` class), as it needs them.
  */
 import type { Code } from 'mdast'
 import { defineComponent, h, toRaw, type PropType } from 'vue'
@@ -16,7 +16,7 @@ export default defineComponent({
     return () => {
       const html = highlighted.get(toRaw(props.node))
       return h('div', { class: 'code-block' }, [
-        h('button', { type: 'button', class: 'copy', hidden: true }, 'Copy'),
+        h('button', { type: 'button', class: 'copy' }, 'Copy'),
         html === undefined
           ? h('pre', [h('code', props.node.value)])
           : h('div', { class: 'code', innerHTML: html }),
