@@ -24,6 +24,7 @@ import { chromiumPath, launchChromium } from '@ai-engineer/test-utils'
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse from 'lighthouse'
 import type { Browser } from 'playwright-core'
+import { png } from './generate-pages.ts'
 import { cleanEnv, makeTempDir, removeTempDir, run, serveStatic } from './processes.ts'
 import {
   assertSane,
@@ -167,6 +168,8 @@ export async function site(options: BenchOptions): Promise<Result> {
   try {
     const guide = join(tmp, 'guide')
     await cp(fixture, guide, { recursive: true })
+    // The test guide's PNG is 8×4 pixels, for unit tests; a guide's figure is larger.
+    await writeFile(join(guide, 'docs', 'images', 'pipeline.png'), png(1200, 600, 0x5e35))
     const materialConfig = join(guide, 'mkdocs-material.yml')
     await writeFile(
       materialConfig,
