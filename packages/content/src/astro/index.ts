@@ -18,13 +18,15 @@ import type { VFileMessage } from 'vfile-message'
 import {
   guideData,
   guideIndex,
+  isGuideFile,
   loadGuide,
   localImages,
+  pageDataJson,
   type GuideLocation,
   type ParsedPage,
 } from '../guide/index.js'
 import type { RuleSettings } from '../report/index.js'
-import type { GuideRoot, NavItem, PageEntry } from '../types.js'
+import type { Guide, GuideRoot, NavItem, PageEntry } from '../types.js'
 import { format } from '../cli/formats.js'
 import { guideFailures, GuidesError } from '../vite/errors.js'
 
@@ -146,14 +148,11 @@ export function guideLoader(options: GuideLoaderOptions = {}): GuideLoader {
       if (!watcher || watching) return
       watching = true
       watcher.add([location.docs, ...(location.config ? [location.config] : [])])
-      const isGuide = (file: string): boolean =>
-        file === location.config ||
-        (file.startsWith(location.docs + sep) && file.toLowerCase().endsWith('.md'))
       // Saves that come while a sync runs are gathered and synced together after it.
       let pending: Set<string> | undefined
       let running: Promise<void> = Promise.resolve()
       const onChange = (file: string, whole: boolean): void => {
-        if (!isGuide(file)) return
+        if (!isGuideFile(location, file)) return
         const first = pending === undefined
         pending ??= new Set()
         if (whole) pending.add('*')
@@ -190,7 +189,7 @@ export function guideLoader(options: GuideLoaderOptions = {}): GuideLoader {
  */
 async function store(
   context: LoaderContext,
-  guide: NonNullable<Awaited<ReturnType<typeof loadGuide>>['guide']>,
+  guide: Guide,
   location: GuideLocation,
   root: string,
 ): Promise<number> {
@@ -198,6 +197,7 @@ async function store(
   const index = guideIndex(data)
   const groups = groupsOf(data.nav)
   const shared = { title: data.title, nav: data.nav }
+  const navJson = JSON.stringify(shared)
   let written = 0
   for (const [order, page] of data.pages.entries()) {
     const file = join(location.docs, ...page.path.split('/'))
@@ -216,7 +216,10 @@ async function store(
       guide: shared,
       images,
     }
-    const digest = context.generateDigest(JSON.stringify(entry))
+    // Everything else of the entry is derived from the page's data, its place and the nav.
+    const digest = context.generateDigest(
+      `${pageDataJson(page)}\0${order}\0${JSON.stringify(entry.groups)}\0${navJson}`,
+    )
     if (context.store.get(page.id)?.digest === digest) continue
     const parsed = await context.parseData({ id: page.id, data: entry, filePath })
     if (context.store.set({ id: page.id, data: parsed, digest, filePath })) written += 1

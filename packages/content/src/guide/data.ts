@@ -51,6 +51,18 @@ export function pageData(page: GuidePage): PageData {
   return data
 }
 
+const jsons = new WeakMap<PageData, string>()
+
+/**
+ * `JSON.stringify(page)`, made once for each version of a page's data (`guideData` keeps
+ * the same object for a page that did not change), so a save does not serialize every page.
+ */
+export function pageDataJson(page: PageData): string {
+  let json = jsons.get(page)
+  if (json === undefined) jsons.set(page, (json = JSON.stringify(page)))
+  return json
+}
+
 /**
  * A page's fields as the modules write them, sharing its tree (with positions): what
  * {@link guideData} gives for it, but for the positions.

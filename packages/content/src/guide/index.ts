@@ -3,7 +3,15 @@
  * `mkdocs.yml`), its nav, each page's `prev` and `next`, the links between pages, and
  * the literal id types generated from it.
  */
-export { guideData, guideGiven, guideIndex, guideIndexJson, pageData, pageFields } from './data.js'
+export {
+  guideData,
+  guideGiven,
+  guideIndex,
+  guideIndexJson,
+  pageData,
+  pageDataJson,
+  pageFields,
+} from './data.js'
 export { PageCache } from './cache.js'
 export { writeIfChanged } from './files.js'
 export { imageFile, isImage, localImages, measureImages } from './images.js'
@@ -12,6 +20,7 @@ export { resolveLinks, sectionOf, type LinkedPage } from './links.js'
 export {
   guideName,
   loadGuide,
+  isGuideFile,
   locateGuide,
   markdownFiles,
   navPages,

@@ -97,6 +97,11 @@ export function locateGuide(target: string, cwd = process.cwd()): GuideLocation 
   return { config, docs: path }
 }
 
+/** Whether `file` (absolute) is the guide's `mkdocs.yml` or one of its pages. */
+export function isGuideFile(location: GuideLocation, file: string): boolean {
+  return file === location.config || (file.startsWith(location.docs + sep) && /\.md$/i.test(file))
+}
+
 function isDirectory(path: string): boolean {
   return existsSync(path) && statSync(path).isDirectory()
 }

@@ -19,10 +19,12 @@ import {
   indexNames,
   indexDataSource,
   indexSource,
+  isGuideFile,
   isImage,
   loadGuide,
   locateGuide,
   moduleSource,
+  pageDataJson,
   pageSource,
   writeIfChanged,
   type GuideLocation,
@@ -31,7 +33,7 @@ import {
   type ParsedPage,
 } from '../guide/index.js'
 import type { RuleSettings } from '../report/index.js'
-import { guideModule, type GuideData, type GuideModule, type PageData } from '../runtime/index.js'
+import { guideModule, type GuideData, type GuideModule } from '../runtime/index.js'
 import { declarations } from './dts.js'
 import { importsOnly } from './importers.js'
 import { guideFailures, overlayError, reportText } from './errors.js'
@@ -141,7 +143,6 @@ export function guides(options: GuidesOptions): Plugin {
   const resolvedData = `\0${dataId}`
   const resolvedPage = (page: string): string => `\0${pagePrefix}${encodeURIComponent(page)}`
   const cache = new Map<string, ParsedPage>()
-  const pageJsonMade = new WeakMap<PageData, string>()
   let root = process.cwd()
   let serving = false
   let cacheDir: string | undefined
@@ -174,8 +175,7 @@ export function guides(options: GuidesOptions): Plugin {
     const source = await readFile(file, 'utf8').catch(() => undefined)
     return source !== undefined && importsOnly(source, moduleId, indexNames)
   }
-  const isGuide = (file: string): boolean =>
-    file === location.config || (file.startsWith(location.docs + sep) && file.endsWith('.md'))
+  const isGuide = (file: string): boolean => isGuideFile(location, file)
 
   /** Compile the guide; `changed`: the only pages that may differ from the last compile. */
   async function compile(changed?: ReadonlySet<string>): Promise<Compiled> {
@@ -200,13 +200,7 @@ export function guides(options: GuidesOptions): Plugin {
     live().set(target, module)
     // Each page once, so a save compares with the last version without serializing it again.
     // A page's data is the same object while it is the same (`guideData` keeps it).
-    const pageJson = new Map(
-      data.pages.map((page) => {
-        let json = pageJsonMade.get(page)
-        if (json === undefined) pageJsonMade.set(page, (json = JSON.stringify(page)))
-        return [page.id, json]
-      }),
-    )
+    const pageJson = new Map(data.pages.map((page) => [page.id, pageDataJson(page)]))
     return {
       data,
       module,
