@@ -200,6 +200,22 @@ describe('guideLoader', () => {
     expect(written).toEqual(['docker'])
   })
 
+  test('should take a save seen half written whose last change the watcher dropped', async () => {
+    const { context, logs, watcher, entries } = harness(dir)
+    await guideLoader({ guide: 'guide/mkdocs.yml' }).load(context)
+    const file = join(docs, 'docker.md')
+    const text = await readFile(file, 'utf8')
+    // The watcher reports the file while it is empty, and not the write that fills it.
+    await writeFile(file, '')
+    watcher.emit('change', file)
+    await vi.waitFor(() => expect(logs.error).toHaveLength(1))
+    expect(logs.error[0]).toContain('guide/docs/docker.md:1:1: error The page has no title')
+    await writeFile(file, text.replace('cooks the same meal', 'bakes the same bread'))
+    await vi.waitFor(() =>
+      expect(JSON.stringify(entries.get('docker')!.data.tree)).toContain('bakes the same bread'),
+    )
+  })
+
   test('should keep the last good entries and log the error at its line and column when a save breaks the guide', async () => {
     const { context, logs, watcher, entries } = harness(dir)
     await guideLoader({ guide: 'guide/mkdocs.yml' }).load(context)

@@ -8,6 +8,7 @@
  * asset pipeline: an entry's `images` maps each `src` of its tree to the image Astro
  * emitted.
  */
+import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { join, relative, resolve, sep } from 'node:path'
 import type { ImageMetadata } from 'astro'
@@ -76,6 +77,8 @@ export interface GuideEntryData extends PageEntry {
 export type GuideLoader = Loader & { schema: z.ZodType<GuideEntryData> }
 
 const name = '@ai-engineer/content/astro'
+/** How long after a sync the saved pages are read again (see `recheck`). */
+const recheckAfterMs = 100
 const imagePrefix = '__ASTRO_IMAGE_'
 
 /**
@@ -174,7 +177,19 @@ export function guideLoader(options: GuideLoaderOptions = {}): GuideLoader {
                 : String(error),
             )
           }
+          // The watcher (chokidar) drops a change that comes within 50 ms of the last one
+          // it reported: a save seen half written and then finished would be lost. Once
+          // that window has passed, a page whose bytes differ from those synced is synced
+          // again.
+          setTimeout(() => void recheck(files), recheckAfterMs).unref()
         })
+      }
+      const recheck = async (files: ReadonlySet<string>): Promise<void> => {
+        for (const file of files) {
+          if (file === '*') continue
+          const now = await readFile(file, 'utf8').catch(() => undefined)
+          if (now !== undefined && now !== cache.get(file)?.source) onChange(file, false)
+        }
       }
       watcher.on('change', (file) => onChange(file, false))
       watcher.on('add', (file) => onChange(file, true))
