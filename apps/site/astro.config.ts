@@ -1,3 +1,4 @@
+import { guideOverlay } from '@ai-engineer/content/astro'
 import sitemap from '@astrojs/sitemap'
 import vue from '@astrojs/vue'
 import { fileURLToPath } from 'node:url'
@@ -28,7 +29,7 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [vue(), sitemap()],
+  integrations: [vue(), sitemap(), guideOverlay()],
   devToolbar: { enabled: false },
   server: { host: '127.0.0.1', port: 4321 },
   vite: { define: { __DECK__: JSON.stringify(deck) } },

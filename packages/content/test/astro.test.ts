@@ -4,7 +4,7 @@ import { cp, mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { guideLoader, type GuideEntryData } from '@ai-engineer/content/astro'
+import { guideLoader, guideOverlay, type GuideEntryData } from '@ai-engineer/content/astro'
 import type { LoaderContext } from 'astro/loaders'
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest'
 import { guideData, loadGuide } from '../src/guide/index.ts'
@@ -234,9 +234,105 @@ describe('guideLoader', () => {
 
   test('should reject the first load of a broken guide with each error at path:line:column', async () => {
     await writeFile(join(docs, 'cicd.md'), '# CI/CD\n\n![Gone](images/gone.png)\n')
-    const { context } = harness(dir)
-    await expect(guideLoader({ guide: 'guide/mkdocs.yml' }).load(context)).rejects.toThrow(
+    // `astro build` and `astro sync` give no watcher.
+    const { watcher: _, ...build } = harness(dir).context
+    await expect(guideLoader({ guide: 'guide/mkdocs.yml' }).load(build)).rejects.toThrow(
       /guide\/docs\/cicd\.md:3:1: The image `images\/gone\.png` is missing/,
     )
+  })
+})
+
+describe('guideOverlay', () => {
+  /** A dev server as the integration sees it: what it sends, and a page connecting. */
+  function devServer() {
+    const hot = Object.assign(new EventEmitter(), { sent: [] as unknown[] })
+    const send = (payload: unknown) => void hot.sent.push(payload)
+    const server = { environments: { client: { hot: Object.assign(hot, { send }) } } }
+    return { server, hot, connect: () => hot.emit('connection') }
+  }
+
+  function setUp(server: unknown) {
+    const integration = guideOverlay()
+    const hooks = integration.hooks as Record<string, (options: unknown) => void>
+    hooks['astro:server:setup']!({ server })
+    return () => hooks['astro:server:done']!({})
+  }
+
+  test('should start astro dev on a broken guide, show its error in the overlay, and reload once it is fixed', async () => {
+    const { server, hot, connect } = devServer()
+    const done = setUp(server)
+    const file = join(docs, 'cicd.md')
+    const text = await readFile(file, 'utf8')
+    await writeFile(file, `${text}\n![Gone](images/gone.png)\n`)
+    const line = text.split('\n').length + 1
+
+    const { context, logs, watcher, entries, summaries } = harness(dir)
+    await guideLoader({ guide: 'guide/mkdocs.yml' }).load(context)
+    expect(entries.size).toBe(0)
+    expect(logs.error).toEqual([
+      `guide/docs/cicd.md:${line}:1: error The image \`images/gone.png\` is missing: no file ` +
+        "`images/gone.png` in the guide's folder (image-file)",
+    ])
+    expect(watcher.watched).toEqual([docs, join(dir, 'guide', 'mkdocs.yml')])
+    // The place is relative to the root (Astro joins it to the root); every error is in
+    // place of a stack, as the terminal has them; the page's text is there to show.
+    const error = {
+      type: 'error',
+      err: {
+        plugin: '@ai-engineer/content/astro',
+        id: 'guide/docs/cicd.md',
+        loc: { file: 'guide/docs/cicd.md', line, column: 1 },
+        message: expect.stringContaining(
+          `guide/docs/cicd.md:${line}:1: The image \`images/gone.png\` is missing`,
+        ),
+        frame: expect.stringContaining(`> ${line} | ![Gone](images/gone.png)`),
+        stack: logs.error[0],
+        fullCode: `${text}\n![Gone](images/gone.png)\n`,
+      },
+    }
+    expect(hot.sent).toEqual([error])
+    // A page opened while the guide is broken gets the error too.
+    connect()
+    expect(hot.sent).toEqual([error, error])
+
+    await writeFile(file, text)
+    watcher.emit('change', file)
+    await vi.waitFor(() => expect(summaries()).toHaveLength(1))
+    expect(entries.size).toBe(7)
+    expect(hot.sent).toEqual([error, error, { type: 'full-reload', path: '*' }])
+    connect()
+    expect(hot.sent).toHaveLength(3)
+
+    // A stopped server is sent nothing.
+    done()
+    await writeFile(file, `${text}\n![Gone](images/gone.png)\n`)
+    watcher.emit('change', file)
+    await vi.waitFor(() => expect(logs.error).toHaveLength(2))
+    expect(hot.sent).toHaveLength(3)
+  })
+
+  test('should send a save that breaks a guide, and nothing while it compiles', async () => {
+    const { server, hot } = devServer()
+    const done = setUp(server)
+    const { context, watcher, summaries } = harness(dir)
+    await guideLoader({ guide: 'guide' }).load(context)
+    const file = join(docs, 'docker.md')
+    const text = await readFile(file, 'utf8')
+    await writeFile(file, text.replace('cooks the same meal', 'bakes the same bread'))
+    watcher.emit('change', file)
+    await vi.waitFor(() => expect(summaries()).toHaveLength(2))
+    expect(hot.sent).toEqual([])
+
+    await writeFile(file, '')
+    watcher.emit('change', file)
+    await vi.waitFor(() => expect(hot.sent).toHaveLength(1))
+    expect(hot.sent[0]).toMatchObject({
+      type: 'error',
+      err: {
+        loc: { file: 'guide/docs/docker.md', line: 1, column: 1 },
+        message: expect.stringContaining('no title'),
+      },
+    })
+    done()
   })
 })

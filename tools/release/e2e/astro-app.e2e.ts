@@ -8,7 +8,9 @@
  *
  * Then: `astro build` writes the page at its URL; `astro dev` on 127.0.0.1 serves it, a
  * saved word shows without a restart, and a save that breaks the page logs the error at
- * its `path:line:column` and keeps the last good page. KEEP_TMP=1 keeps the folder.
+ * its `path:line:column`, keeps the last good page and opens Astro's error overlay (the
+ * README's `guideOverlay()`) in Chromium, which a fixing save closes. KEEP_TMP=1 keeps
+ * the folder.
  */
 import { realpathSync } from 'node:fs'
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
@@ -17,6 +19,7 @@ import path from 'node:path'
 import {
   cleanEnv,
   freePort,
+  launchChromium,
   pollUntil,
   startProcess,
   waitForUrl,
@@ -147,20 +150,44 @@ describe('an Astro site on the packed @ai-engineer/content', () => {
       )
     })
 
-    it('should log an error at its path:line:column and keep the last good page', async () => {
-      const before = dev.output().length
-      await writeFile(page, `${original.replace(opening, edited)}\n![Gone](images/gone.png)\n`)
-      const lines = original.split('\n').length
-      const output = await pollUntil(
-        () => dev.output().slice(before),
-        (text) => text.includes('images/gone.png'),
-        { timeoutMs: 60_000, what: 'the error in the log' },
-      )
-      expect(output).toContain(
-        `docs/intro.md:${lines + 1}:1: error The image \`images/gone.png\` is missing`,
-      )
-      expect(await html()).toContain(edited)
-      expect(dev.output()).not.toMatch(/Unhandled|ELIFECYCLE/)
+    it('should log an error at its path:line:column, keep the last good page, and show it in the overlay until fixed', async () => {
+      const browser = await launchChromium()
+      try {
+        const tab = await browser.newPage()
+        await tab.goto(`${origin}/intro/`)
+        await tab.getByText(edited).waitFor()
+        const before = dev.output().length
+        await writeFile(page, `${original.replace(opening, edited)}\n![Gone](images/gone.png)\n`)
+        const line = original.split('\n').length + 1
+        const output = await pollUntil(
+          () => dev.output().slice(before),
+          (text) => text.includes('images/gone.png'),
+          { timeoutMs: 60_000, what: 'the error in the log' },
+        )
+        expect(output).toContain(
+          `docs/intro.md:${line}:1: error The image \`images/gone.png\` is missing`,
+        )
+        expect(await html()).toContain(edited)
+
+        // The overlay (a custom element; its text in a shadow root): the message, the
+        // place, and the page's line.
+        const overlay = tab.locator('vite-error-overlay')
+        await overlay.waitFor()
+        const message = overlay.locator('#message-content')
+        await message.waitFor()
+        expect(await message.textContent()).toContain(
+          `docs/intro.md:${line}:1: The image images/gone.png is missing`,
+        )
+        expect(await overlay.locator('#code').textContent()).toContain('![Gone](images/gone.png)')
+
+        // A save that fixes it reloads the page, with no overlay.
+        await writeFile(page, original)
+        await overlay.waitFor({ state: 'detached', timeout: 60_000 })
+        await tab.getByText(opening).waitFor()
+        expect(dev.output()).not.toMatch(/Unhandled|ELIFECYCLE/)
+      } finally {
+        await browser.close()
+      }
     })
   })
 })

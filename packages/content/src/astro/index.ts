@@ -7,11 +7,15 @@
  * only the entries whose data changed are written. Relative images go through Astro's
  * asset pipeline: an entry's `images` maps each `src` of its tree to the image Astro
  * emitted.
+ *
+ * With {@link guideOverlay} among the site's integrations, a guide that does not compile
+ * in `astro dev` shows in Astro's error overlay too, at the first error's
+ * `path:line:column`, and the overlay goes once the guide compiles again.
  */
 import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { join, relative, resolve, sep } from 'node:path'
-import type { ImageMetadata } from 'astro'
+import type { AstroIntegration, ImageMetadata } from 'astro'
 import type { Loader, LoaderContext } from 'astro/loaders'
 import { z } from 'astro/zod'
 import { VFile } from 'vfile'
@@ -22,6 +26,7 @@ import {
   isGuideFile,
   loadGuide,
   localImages,
+  locateGuide,
   pageDataJson,
   type GuideLocation,
   type ParsedPage,
@@ -29,7 +34,7 @@ import {
 import type { RuleSettings } from '../report/index.js'
 import type { Guide, GuideRoot, NavItem, PageEntry } from '../types.js'
 import { format } from '../cli/formats.js'
-import { guideFailures, GuidesError } from '../vite/errors.js'
+import { guideFailures, GuidesError, overlayError, type OverlayError } from '../vite/errors.js'
 
 /** Options of {@link guideLoader}. */
 export interface GuideLoaderOptions {
@@ -117,12 +122,15 @@ export function guideLoader(options: GuideLoaderOptions = {}): GuideLoader {
     async load(context) {
       const root = fileURLToPath(context.config.root)
       const target = options.guide === undefined ? ownGuide : resolve(root, options.guide)
+      // Where the guide is: its `mkdocs.yml` names its pages' folder, so each load says.
+      let location = locateGuide(target, root)
+      const overlay = overlayOf(`${root}\0${context.collection}`)
       const cacheDir =
         options.cacheDir === false
           ? undefined
           : (options.cacheDir ??
             join(fileURLToPath(context.config.cacheDir), 'ai-engineer-content'))
-      const sync = async (changed?: ReadonlySet<string>): Promise<GuideLocation> => {
+      const sync = async (changed?: ReadonlySet<string>): Promise<void> => {
         const started = performance.now()
         const loaded = await loadGuide(target, {
           cwd: root,
@@ -132,22 +140,44 @@ export function guideLoader(options: GuideLoaderOptions = {}): GuideLoader {
           strict: options.strict,
           rules: options.rules,
         })
+        location = loaded.location
         if (!loaded.guide) throw guideFailures(loaded, root, cache)
         const warnings = messages(loaded.files, (message) => message.fatal === false)
         if (warnings) context.logger.warn(warnings)
         const notes = messages(loaded.files, (message) => message.fatal == null)
         if (notes) context.logger.info(notes)
         const written = await store(context, loaded.guide, loaded.location, root)
+        overlay.clear()
         const { count, cached } = loaded.parsed
         const pages = loaded.guide.pages.length
         context.logger.info(
           `${pages} ${pages === 1 ? 'page' : 'pages'} in ${Math.round(performance.now() - started)} ms ` +
             `(${count} parsed, ${cached} from the cache; ${written} ${written === 1 ? 'entry' : 'entries'} written)`,
         )
-        return loaded.location
       }
-      const location = await sync()
+      // The last good entries stay; each message is logged at its path:line:column.
+      const report = (error: unknown): void => {
+        const text =
+          error instanceof GuidesError
+            ? format(
+                error.failures.map(({ error: failure }) => failure.file),
+                'unix',
+              )
+            : error instanceof Error
+              ? error.message
+              : String(error)
+        context.logger.error(text)
+        overlay.show(astroOverlayError(error, text, root))
+      }
       const { watcher } = context
+      try {
+        await sync()
+      } catch (error) {
+        // `astro build` and `astro sync` stop at a broken guide; `astro dev` starts with
+        // the entries it had and takes the fix when it is saved.
+        if (!watcher) throw error
+        report(error)
+      }
       if (!watcher || watching) return
       watching = true
       watcher.add([location.docs, ...(location.config ? [location.config] : [])])
@@ -164,19 +194,9 @@ export function guideLoader(options: GuideLoaderOptions = {}): GuideLoader {
         running = running.then(async () => {
           const files = pending!
           pending = undefined
-          try {
-            await sync(files.has('*') || files.has(location.config ?? '') ? undefined : files)
-          } catch (error) {
-            // The last good entries stay; each message is at its path:line:column.
-            context.logger.error(
-              error instanceof GuidesError
-                ? format(
-                    error.failures.map(({ error: failure }) => failure.file),
-                    'unix',
-                  )
-                : String(error),
-            )
-          }
+          await sync(files.has('*') || files.has(location.config ?? '') ? undefined : files).catch(
+            report,
+          )
           // The watcher (chokidar) drops a change that comes within 50 ms of the last one
           // it reported: a save seen half written and then finished would be lost. Once
           // that window has passed, a page whose bytes differ from those synced is synced
@@ -194,6 +214,105 @@ export function guideLoader(options: GuideLoaderOptions = {}): GuideLoader {
       watcher.on('change', (file) => onChange(file, false))
       watcher.on('add', (file) => onChange(file, true))
       watcher.on('unlink', (file) => onChange(file, true))
+    },
+  }
+}
+
+/**
+ * An Astro integration that shows a guide's errors in `astro dev`'s error overlay: each
+ * {@link guideLoader} whose guide does not compile sends its first error (message,
+ * `path:line:column`, code frame) to the pages open in the browser, and to each page
+ * opened while it stays broken; when the guide compiles again, the pages reload.
+ *
+ * ```ts
+ * // astro.config.mjs
+ * import { defineConfig } from 'astro/config'
+ * import { guideOverlay } from '@ai-engineer/content/astro'
+ *
+ * export default defineConfig({ integrations: [guideOverlay()] })
+ * ```
+ */
+export function guideOverlay(): AstroIntegration {
+  let channel: HotChannel | undefined
+  return {
+    name: `${name}/overlay`,
+    hooks: {
+      'astro:server:setup': ({ server }) => {
+        const registry = overlays()
+        // On a restart (a config change) the server is set up again, and the collections
+        // are loaded again.
+        if (channel) registry.channels.delete(channel)
+        registry.failures.clear()
+        const own = server.environments.client.hot
+        channel = own
+        registry.channels.add(own)
+        own.on('connection', () => {
+          for (const err of registry.failures.values()) own.send({ type: 'error', err })
+        })
+      },
+      'astro:server:done': () => {
+        if (channel) overlays().channels.delete(channel)
+        channel = undefined
+      },
+    },
+  }
+}
+
+/**
+ * The overlay of `error` for Astro's: the first error's place relative to `root` (Astro
+ * joins it to the root, which also finds a guide outside the project), every error as
+ * the terminal has them (`text`) in place of a stack, and the failed page's text for
+ * Astro to show around the line.
+ */
+function astroOverlayError(error: unknown, text: string, root: string): AstroOverlayError {
+  const err: AstroOverlayError = { ...overlayError(error, name), stack: text }
+  const first = error instanceof GuidesError ? error.failures[0] : undefined
+  if (!first || !err.loc) return err
+  const file = relative(root, first.file).split(sep).join('/')
+  return { ...err, id: file, loc: { ...err.loc, file }, fullCode: first.source }
+}
+
+/** What Astro's overlay takes beyond Vite's: the whole text of the file in error. */
+type AstroOverlayError = OverlayError & { fullCode?: string }
+
+/** What the overlay needs of a dev server: the hot channel to its pages. */
+interface HotChannel {
+  send(
+    payload: { type: 'error'; err: AstroOverlayError } | { type: 'full-reload'; path: '*' },
+  ): void
+  on(event: 'connection', listener: () => void): void
+}
+
+interface OverlayRegistry {
+  /** The dev servers' channels, from {@link guideOverlay}. */
+  channels: Set<HotChannel>
+  /** The error of each collection whose guide does not compile, by root and collection. */
+  failures: Map<string, AstroOverlayError>
+}
+
+/**
+ * The process's overlay registry. Astro evaluates `astro.config` (where the integration
+ * is) and `content.config` (where the loaders are) apart, each with its own copy of this
+ * module, so the registry is kept on `globalThis`.
+ */
+function overlays(): OverlayRegistry {
+  const scope = globalThis as unknown as Record<symbol, OverlayRegistry | undefined>
+  const key = Symbol.for(`${name}/overlay`)
+  return (scope[key] ??= { channels: new Set(), failures: new Map() })
+}
+
+/** The overlay of one collection, `key`: show its error, or clear it and reload the pages. */
+function overlayOf(key: string): { show(err: AstroOverlayError): void; clear(): void } {
+  return {
+    show(err) {
+      const registry = overlays()
+      registry.failures.set(key, err)
+      for (const channel of registry.channels) channel.send({ type: 'error', err })
+    },
+    clear() {
+      const registry = overlays()
+      if (!registry.failures.delete(key)) return
+      for (const channel of registry.channels) channel.send({ type: 'full-reload', path: '*' })
     },
   }
 }
