@@ -6,9 +6,9 @@
  * and keep the last good slide.
  *
  * The server presents a copy of the content package's guide (`TALK_GUIDE_DIR`), so the
- * repository's guide never changes under the suites that run beside this one. The deck's
- * declaration file of ids is the repository's own: it is restored after (or removed, when
- * the run began without one).
+ * repository's guide never changes under the suites that run beside this one, and writes
+ * the deck's declaration file of ids in a temporary folder (`TALK_GUIDE_DTS`), so the
+ * type check and lint of the deck, which read the repository's, can run beside it too.
  *
  * Every wait polls a state of the page (what the slide shows, where the presenter is),
  * read again after any navigation; none waits on time.
@@ -31,7 +31,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } f
 import { guideDir } from '../lib/content.ts'
 import { appDir, slidevBin } from '../test/deck.ts'
 
-const declarationFile = join(appDir, 'types/guide.d.ts')
+/** The declaration file of ids the dev server writes (`TALK_GUIDE_DTS`), in a temp folder. */
+let declarationFile: string
 
 // Slide 6 shows the attributes list of `ai-engineers`, one item a click.
 const listSlide = 6
@@ -47,7 +48,7 @@ let copy: string
 let guideFile: string
 let original: string
 /** The deck's declaration file before the run: `null` when there was none (a fresh clone). */
-let originalDeclarations: string | null | undefined
+let declarations: string | undefined
 let dev: RunningProcess
 let browser: Browser
 let origin: string
@@ -102,11 +103,8 @@ beforeAll(async () => {
   await cp(guideDir(), copy, { recursive: true })
   guideFile = join(copy, 'intro.md')
   original = await readFile(guideFile, 'utf8')
-  // The dev server writes it; a clone that has never run `pnpm dev` has none yet.
-  originalDeclarations = await readFile(declarationFile, 'utf8').catch((error: unknown) => {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
-    throw error
-  })
+  declarations = await mkdtemp(join(tmpdir(), 'talk-live-types-'))
+  declarationFile = join(declarations, 'guide.d.ts')
   expect(original).toContain(before)
   expect(original).toMatch(brokenImage)
   const port = await freePort()
@@ -115,7 +113,7 @@ beforeAll(async () => {
   const args = [slidevBin, '--force', '--bind', '127.0.0.1', '--port', String(port)]
   dev = startProcess(process.execPath, args, {
     cwd: appDir,
-    env: cleanEnv({ NO_COLOR: '1', TALK_GUIDE_DIR: copy }),
+    env: cleanEnv({ NO_COLOR: '1', TALK_GUIDE_DIR: copy, TALK_GUIDE_DTS: declarationFile }),
   })
   await waitForUrl(`${origin}/`, { process: dev })
   browser = await launchChromium()
@@ -194,10 +192,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
   await dev?.stop()
-  if (originalDeclarations === null) await rm(declarationFile, { force: true })
-  else if (originalDeclarations !== undefined)
-    await writeFile(declarationFile, originalDeclarations)
   if (copy !== undefined) await rm(copy, { recursive: true, force: true })
+  if (declarations !== undefined) await rm(declarations, { recursive: true, force: true })
 })
 
 beforeEach(() => {

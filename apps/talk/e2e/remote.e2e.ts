@@ -5,6 +5,9 @@
  * venue, the audience reaches the server under another host name than the presenter's
  * (`audience.localhost`), which Slidev does not trust to move the presenter.
  */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import {
   audienceOrigin,
   cleanEnv,
@@ -22,12 +25,16 @@ const password = `venue-${process.pid}-${Date.now()}`
 let server: RunningProcess | undefined
 let origin: string
 let browser: Browser
+const types = mkdtempSync(join(tmpdir(), 'talk-remote-types-'))
 
-/** `pnpm run dev:remote` with `env` added: a process group of its own, stopped by its PID. */
+/**
+ * `pnpm run dev:remote` with `env` added: a process group of its own, stopped by its PID.
+ * Its declaration file of ids goes to a temporary folder, not the deck's (`TALK_GUIDE_DTS`).
+ */
 function devRemote(env: Record<string, string>): RunningProcess {
   return startProcess('pnpm', ['run', '--silent', 'dev:remote'], {
     cwd: appDir,
-    env: cleanEnv(env, { dropRunner: true }),
+    env: cleanEnv({ TALK_GUIDE_DTS: join(types, 'guide.d.ts'), ...env }, { dropRunner: true }),
   })
 }
 
@@ -57,6 +64,7 @@ async function newPage(): Promise<Page> {
 afterAll(async () => {
   await browser?.close()
   await server?.stop()
+  rmSync(types, { recursive: true, force: true })
 })
 
 async function slideShown(page: Page): Promise<number> {

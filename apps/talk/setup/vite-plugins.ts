@@ -29,7 +29,8 @@ export default defineVitePluginsSetup((options) => {
       ...guides({
         dir: guideDir(),
         module: '@ai-engineer/content',
-        dts: 'types/guide.d.ts',
+        // TALK_GUIDE_DTS moves it: the e2e suites write theirs in a folder of their own.
+        dts: process.env['TALK_GUIDE_DTS'] || 'types/guide.d.ts',
         check: (content) =>
           checkDeck(readFileSync(options.entry, 'utf8'), options.entry, content as Content),
         onUpdate: () => reparseSlides(),
