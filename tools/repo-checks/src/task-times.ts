@@ -1,9 +1,12 @@
 /**
- * The tasks of the newest turbo run summary (`turbo run … --summarize`, as `pnpm test`
- * runs it), as a timeline: when each started and how long it took, longest first, so a
- * slow CI run shows where its time went. `.ci/run` prints it at the end.
+ * The tasks of turbo run summaries (`turbo run … --summarize`, as `pnpm test` runs its two
+ * runs), as a timeline: when each started and how long it took, longest first, so a slow
+ * CI run shows where its time went. `.ci/run` prints it at the end.
  *
- *   node tools/repo-checks/src/task-times.ts [summary.json]
+ *   node tools/repo-checks/src/task-times.ts [summary.json …]
+ *   node tools/repo-checks/src/task-times.ts --since <epoch ms>   # every run started since
+ *
+ * With no argument, the newest summary. Times are from the start of the first run shown.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
@@ -19,9 +22,11 @@ interface Summary {
   }[]
 }
 
-/** One line a task that ran or was restored: start offset, duration, cache status. */
-export function taskTimes(summary: Summary): string[] {
-  const start = summary.execution.startTime
+/**
+ * One line a task that ran or was restored: start offset (from `start`, by default the
+ * run's own), duration, cache status.
+ */
+export function taskTimes(summary: Summary, start = summary.execution.startTime): string[] {
   return summary.tasks
     .filter((task) => task.command !== '<NONEXISTENT>' && task.execution !== undefined)
     .map((task) => ({ task, ms: task.execution!.endTime - task.execution!.startTime }))
@@ -34,19 +39,42 @@ export function taskTimes(summary: Summary): string[] {
 }
 
 const root = fileURLToPath(new URL('../../..', import.meta.url))
-function newestSummary(): string {
+
+/** The run summaries turbo wrote, oldest first. */
+function summaries(): { file: string; summary: Summary }[] {
   const dir = join(root, '.turbo/runs')
   const files = readdirSync(dir)
     .filter((name) => name.endsWith('.json'))
     .map((name) => join(dir, name))
   if (files.length === 0) throw new Error(`no turbo run summary in ${dir}`)
-  return files.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0]!
+  return files
+    .map((file) => ({ file, summary: JSON.parse(readFileSync(file, 'utf8')) as Summary }))
+    .sort((a, b) => a.summary.execution.startTime - b.summary.execution.startTime)
+}
+
+function chosen(args: readonly string[]): Summary[] {
+  if (args[0] === '--since') {
+    const since = Number(args[1])
+    if (!Number.isFinite(since)) throw new Error('--since needs a time in ms since the epoch')
+    return summaries()
+      .map(({ summary }) => summary)
+      .filter((summary) => summary.execution.startTime >= since)
+  }
+  if (args.length > 0) return args.map((file) => JSON.parse(readFileSync(file, 'utf8')) as Summary)
+  const all = summaries()
+  const newest = all.reduce((a, b) => (statSync(b.file).mtimeMs > statSync(a.file).mtimeMs ? b : a))
+  return [newest.summary]
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const file = process.argv[2] ?? newestSummary()
-  const summary = JSON.parse(readFileSync(file, 'utf8')) as Summary
-  const { command, startTime, endTime, exitCode } = summary.execution
-  console.log(`\n=== ${command}: exit ${exitCode} in ${((endTime - startTime) / 1000).toFixed(0)}s`)
-  console.log(taskTimes(summary).join('\n'))
+  const runs = chosen(process.argv.slice(2))
+  const start = Math.min(...runs.map((summary) => summary.execution.startTime))
+  for (const summary of runs) {
+    const { command, startTime, endTime, exitCode } = summary.execution
+    const at = ((startTime - start) / 1000).toFixed(0)
+    console.log(
+      `\n=== ${command}: exit ${exitCode} in ${((endTime - startTime) / 1000).toFixed(0)}s, from ${at}s`,
+    )
+    console.log(taskTimes(summary, start).join('\n'))
+  }
 }
