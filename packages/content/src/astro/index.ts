@@ -306,6 +306,9 @@ function overlayOf(key: string): { show(err: AstroOverlayError): void; clear(): 
   return {
     show(err) {
       const registry = overlays()
+      // The same error again (the save read a second time) is on the pages already.
+      const shown = registry.failures.get(key)
+      if (shown && JSON.stringify(shown) === JSON.stringify(err)) return
       registry.failures.set(key, err)
       for (const channel of registry.channels) channel.send({ type: 'error', err })
     },
