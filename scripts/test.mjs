@@ -4,9 +4,9 @@
 // 1. `turbo run build`: every package, with nothing else competing for the cores.
 // 2. Every other task (`typecheck`, `lint`, `test`, `e2e`, the Prettier check), with
 //    `--only` (no task cleans or restores a build under another), in two turbo runs side
-//    by side, two tasks at a time each: one for the three longest suites, one for the
-//    rest. turbo starts ready tasks in an order of its own, and in one run the longest
-//    suites could start last and end the run alone; here they start first.
+//    by side, one task at a time each: one for the four longest suites, one for the rest
+//    (about as long, added up). Each suite keeps about a core busy on its own, so two at
+//    a time fill both cores; more at once only made each one slower.
 //
 // Then `pnpm check:logs`. Exits non-zero when any step failed; each run goes on to its
 // end when one of its tasks fails.
@@ -15,11 +15,12 @@ import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const tasks = ['typecheck', 'lint', 'test', 'e2e', '//#format:check']
-/** The suites that take longest on their own (a few minutes each): they start first. */
+/** The suites that take longest on their own (about 100–200 s each). */
 const longest = [
   '@ai-engineer/talk#e2e',
   '@ai-engineer/release-tests#e2e',
   '@ai-engineer/remote-cache-tests#e2e',
+  '@ai-engineer/bench#test',
 ]
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1' }
 
@@ -52,7 +53,7 @@ function planned() {
   return plan.tasks.filter((task) => task.command !== '<NONEXISTENT>').map((task) => task.taskId)
 }
 
-const flags = ['--only', '--concurrency=2', '--continue=dependencies-successful', '--summarize']
+const flags = ['--only', '--concurrency=1', '--continue=dependencies-successful', '--summarize']
 
 if ((await turbo(['build', '--summarize'])) !== 0) process.exit(1)
 const all = planned()
