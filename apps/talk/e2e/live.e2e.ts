@@ -47,7 +47,7 @@ const afterSave = { timeout: 15_000 }
 let copy: string
 let guideFile: string
 let original: string
-/** The deck's declaration file before the run: `null` when there was none (a fresh clone). */
+/** The temporary folder of `declarationFile`. */
 let declarations: string | undefined
 let dev: RunningProcess
 let browser: Browser

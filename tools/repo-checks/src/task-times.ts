@@ -8,7 +8,7 @@
  *
  * With no argument, the newest summary. Times are from the start of the first run shown.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -41,29 +41,25 @@ export function taskTimes(summary: Summary, start = summary.execution.startTime)
 const root = fileURLToPath(new URL('../../..', import.meta.url))
 
 /** The run summaries turbo wrote, oldest first. */
-function summaries(): { file: string; summary: Summary }[] {
+function summaries(): Summary[] {
   const dir = join(root, '.turbo/runs')
   const files = readdirSync(dir)
     .filter((name) => name.endsWith('.json'))
     .map((name) => join(dir, name))
   if (files.length === 0) throw new Error(`no turbo run summary in ${dir}`)
   return files
-    .map((file) => ({ file, summary: JSON.parse(readFileSync(file, 'utf8')) as Summary }))
-    .sort((a, b) => a.summary.execution.startTime - b.summary.execution.startTime)
+    .map((file) => JSON.parse(readFileSync(file, 'utf8')) as Summary)
+    .sort((a, b) => a.execution.startTime - b.execution.startTime)
 }
 
 function chosen(args: readonly string[]): Summary[] {
   if (args[0] === '--since') {
     const since = Number(args[1])
     if (!Number.isFinite(since)) throw new Error('--since needs a time in ms since the epoch')
-    return summaries()
-      .map(({ summary }) => summary)
-      .filter((summary) => summary.execution.startTime >= since)
+    return summaries().filter((summary) => summary.execution.startTime >= since)
   }
   if (args.length > 0) return args.map((file) => JSON.parse(readFileSync(file, 'utf8')) as Summary)
-  const all = summaries()
-  const newest = all.reduce((a, b) => (statSync(b.file).mtimeMs > statSync(a.file).mtimeMs ? b : a))
-  return [newest.summary]
+  return [summaries().at(-1)!]
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
