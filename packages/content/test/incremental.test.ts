@@ -66,6 +66,29 @@ async function edit(page: string, change: (text: string) => string): Promise<voi
 }
 
 describe('loadGuide() with a cache folder', () => {
+  test('should load cached pages as outlines, and give each whole with what the guide gave it', async () => {
+    const whole = await load()
+    // The first load with outlines reads the entries and keeps their outlines.
+    expect((await load({ outlines: true })).parsed).toEqual({ count: 0, threads: 1, cached: 7 })
+    await edit('docker.md', (text) => text.replace('## Images', '## Container images'))
+    const outlined = await load({ outlines: true })
+    expect(outlined.parsed).toEqual({ count: 1, threads: 1, cached: 6 })
+    const fresh = await load({ cacheDir: undefined })
+    const outlines = [...outlined.pages.values()].filter((page) => page.outline)
+    expect(outlines.map((page) => page.path)).toHaveLength(6)
+    expect(outlines.map((page) => page.path)).not.toContain('docker.md')
+    // An outline holds less than the page, but every message is the same, and so is
+    // each page made whole, and the index.
+    const [page] = outlines
+    expect(JSON.stringify(page!.page!.tree).length).toBeLessThan(
+      JSON.stringify(whole.pages.get(join(guide, 'docs', page!.path))!.page!.tree).length,
+    )
+    expect(reporter(outlined.files, { color: false })).toBe(reporter(fresh.files, { color: false }))
+    const pages = await Promise.all(outlined.guide!.pages.map((page) => outlined.wholePage(page)))
+    expect(guideData({ ...outlined.guide!, pages })).toEqual(guideData(fresh.guide!))
+    expect(guideIndex(guideData(outlined.guide!))).toEqual(guideIndex(guideData(fresh.guide!)))
+  })
+
   test('should parse no page again when nothing changed, and load the same guide', async () => {
     const first = await load()
     expect(first.parsed).toEqual({ count: 7, threads: 1, cached: 0 })
@@ -131,7 +154,8 @@ describe('loadGuide() with a cache folder', () => {
     }
     const folders = await readdir(cacheDir)
     expect(folders).toHaveLength(1)
-    expect(await readdir(join(cacheDir, folders[0]!))).toHaveLength(7)
+    // One entry a page, and the entry of `mkdocs.yml`.
+    expect(await readdir(join(cacheDir, folders[0]!))).toHaveLength(7 + 1)
   })
 
   test('should key an entry by the bytes, the paths, the options and the pipeline', () => {
@@ -221,6 +245,14 @@ describe('the Vite plugin with a cache folder', () => {
   })
 })
 
+/** The files that `build`'s list in `dir` names, sorted. */
+async function buildInfo(dir: string): Promise<string[]> {
+  const info = JSON.parse(await readFile(join(dir, '.ai-engineer-content.json'), 'utf8')) as {
+    files: Record<string, string>
+  }
+  return Object.keys(info.files).sort()
+}
+
 /** A guide of `count` pages of our own, linking to each other; page `bad` ones have errors. */
 async function manyPages(dir: string, count: number, bad: readonly number[] = []): Promise<void> {
   await mkdir(join(dir, 'docs', 'part'), { recursive: true })
@@ -250,11 +282,14 @@ async function manyPages(dir: string, count: number, bad: readonly number[] = []
   await writeFile(join(dir, 'mkdocs.yml'), `${nav.join('\n')}\n`)
 }
 
-/** Every file under `dir`, by its path in it, with its bytes. */
+/**
+ * Every file under `dir`, by its path in it, with its bytes; but `build`'s list of the
+ * files it wrote, whose digests differ with and without a cache.
+ */
 async function tree(dir: string): Promise<Map<string, string>> {
   const files = new Map<string, string>()
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue
+    if (!entry.isFile() || entry.name === '.ai-engineer-content.json') continue
     const path = join(entry.parentPath, entry.name)
     files.set(relative(dir, path), await readFile(path, 'base64'))
   }
@@ -272,17 +307,13 @@ describe('ai-engineer-content with many pages', () => {
       return stderr
     }
     expect(await build(join(dir, 'one'), '--threads', '1', '--no-cache')).toMatch(
-      /built 120 pages .*; 120 parsed, 0 from the cache\n$/,
+      /built 120 pages .*, 129 files written; 120 parsed, 0 from the cache\n$/,
     )
     expect(await build(join(dir, 'two'), '--threads', '2')).toMatch(
       /; 120 parsed on 2 threads, 0 from the cache\n$/,
     )
     expect(await build(join(dir, 'cached'), '--threads', '2')).toMatch(
-      /; 0 parsed, 120 from the cache\n$/,
-    )
-    await writeFile(join(dir, 'docs/part/p7.md'), '# Page 7\n\n## Setup 7\n\nEdited.\n')
-    expect(await build(join(dir, 'edited'), '--threads', '2')).toMatch(
-      /; 1 parsed, 119 from the cache\n$/,
+      /, 129 files written; 0 parsed, 120 from the cache\n$/,
     )
     const one = await tree(join(dir, 'one'))
     // The pages, package.json, index.js, index.d.ts, index-data.js, index-data.node.js,
@@ -290,20 +321,54 @@ describe('ai-engineer-content with many pages', () => {
     expect(one.size).toBe(120 + 9)
     expect(await tree(join(dir, 'two'))).toEqual(one)
     expect(await tree(join(dir, 'cached'))).toEqual(one)
-    const edited = await tree(join(dir, 'edited'))
+    expect(await buildInfo(join(dir, 'two'))).toEqual([...one.keys()].sort())
+
+    // Over an earlier build, the same guide writes nothing.
+    expect(await build(join(dir, 'two'))).toMatch(
+      /, 0 files written; 0 parsed, 120 from the cache\n$/,
+    )
+    // A body edited: that page's module only.
+    await writeFile(
+      join(dir, 'docs/part/p7.md'),
+      (await readFile(join(dir, 'docs/part/p7.md'), 'utf8')).replace('Step 7 of', 'Step seven of'),
+    )
+    expect(await build(join(dir, 'two'))).toMatch(
+      /, 1 file written; 1 parsed, 119 from the cache\n$/,
+    )
+    await build(join(dir, 'edited-fresh'), '--no-cache')
+    const edited = await tree(join(dir, 'two'))
+    expect(edited).toEqual(await tree(join(dir, 'edited-fresh')))
     expect(edited.get('pages/part/p7.js')).not.toBe(one.get('pages/part/p7.js'))
     expect(edited.get('pages/part/p8.js')).toBe(one.get('pages/part/p8.js'))
 
     // p6 links to `p7.md#setup-7`: with the heading gone, p6 (from the cache) links to
-    // the page only, as a build without the cache has it.
+    // the page only, as a build without the cache has it: p6's and p7's modules change,
+    // and the index (its data, its JSON and the id types), whose headings of p7 changed.
     await writeFile(join(dir, 'docs/part/p7.md'), '# Page 7\n\n## Other\n\nEdited.\n')
-    expect(await build(join(dir, 'renamed'), '--threads', '2')).toMatch(
-      /p6\.md\n5:\d+-5:\d+ +warning +The link to `p7\.md#setup-7` names `#setup-7`[^]*; 1 parsed, 119 from the cache\n$/,
+    expect(await build(join(dir, 'two'))).toMatch(
+      /p6\.md\n5:\d+-5:\d+ +warning +The link to `p7\.md#setup-7` names `#setup-7`[^]*, 5 files written; 1 parsed, 119 from the cache\n$/,
     )
     await build(join(dir, 'renamed-fresh'), '--no-cache')
-    const renamed = await tree(join(dir, 'renamed'))
+    const renamed = await tree(join(dir, 'two'))
     expect(renamed.get('pages/part/p6.js')).not.toBe(edited.get('pages/part/p6.js'))
     expect(renamed).toEqual(await tree(join(dir, 'renamed-fresh')))
+
+    // A page removed: its module goes too.
+    await rm(join(dir, 'docs/part/p119.md'))
+    await writeFile(
+      join(dir, 'mkdocs.yml'),
+      (await readFile(join(dir, 'mkdocs.yml'), 'utf8')).replace('      - part/p119.md\n', ''),
+    )
+    await build(join(dir, 'two'))
+    await build(join(dir, 'removed-fresh'), '--no-cache')
+    const removed = await tree(join(dir, 'two'))
+    expect(removed.has('pages/part/p119.js')).toBe(false)
+    expect(removed).toEqual(await tree(join(dir, 'removed-fresh')))
+
+    // A folder whose list of files is gone (a build stopped half way) is written whole.
+    await rm(join(dir, 'two', '.ai-engineer-content.json'))
+    expect(await build(join(dir, 'two'))).toMatch(/, 128 files written; 0 parsed, 119 from/)
+    expect(await tree(join(dir, 'two'))).toEqual(removed)
   })
 
   test('should report the errors of pages parsed on 2 threads in page order', async () => {

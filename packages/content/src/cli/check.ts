@@ -38,7 +38,11 @@ export async function checkTargets(
         strict.push(options.strict)
         continue
       }
-      const loaded = await loadGuide(target, { ...options, strict: options.strict || undefined })
+      const loaded = await loadGuide(target, {
+        ...options,
+        strict: options.strict || undefined,
+        outlines: true,
+      })
       files.push(...loaded.files)
       strict.push(...loaded.files.map(() => loaded.strict))
       parsed.push(loaded.parsed)

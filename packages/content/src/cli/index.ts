@@ -28,7 +28,8 @@ check  Check guide pages (markdown with YAML frontmatter, <figure> blocks, admon
        mkdocs.yml, is checked as a whole guide: its nav and the links between its pages.
 build  Write the guide as a module: <out>/index.js (guide, pageIds, sectionIds,
        figureIds, getPage, getSection, getFigure), <out>/runtime.js and <out>/index.d.ts
-       with the literal ids. <out> is replaced whole, and only when there is no error.
+       with the literal ids. <out> is written only when there is no error; over an
+       earlier build, only the files that changed are.
 
 Options:
   --strict              warnings fail too, as mkdocs build --strict (default: mkdocs.yml's strict)
@@ -167,7 +168,7 @@ async function main(args: string[]): Promise<number> {
       )
     }
     if (values.out === undefined) throw new UsageError('build needs `--out <dir>`')
-    const { loaded, written } = await buildGuide(target, values.out, {
+    const { loaded, written, changed } = await buildGuide(target, values.out, {
       ...options,
       strict: strict || undefined,
     })
@@ -184,7 +185,7 @@ async function main(args: string[]): Promise<number> {
     const images = written.filter((name) => name.startsWith('assets/')).length
     const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
     process.stderr.write(
-      `ai-engineer-content: built ${plural(pages, 'page')} into ${values.out} (${own.join(', ')}, ${plural(written.length - own.length - images, 'page module')} and ${plural(images, 'image')}) in ${Math.round(performance.now() - started)} ms; ${parseSummary([loaded.parsed])}\n`,
+      `ai-engineer-content: built ${plural(pages, 'page')} into ${values.out} (${own.join(', ')}, ${plural(written.length - own.length - images, 'page module')} and ${plural(images, 'image')}) in ${Math.round(performance.now() - started)} ms, ${plural(changed.length, 'file')} written; ${parseSummary([loaded.parsed])}\n`,
     )
     return 0
   }

@@ -13,6 +13,11 @@
  * its guide that it did not use (older versions of its pages), so the folder holds one
  * entry per page. Writes go through a temporary file renamed into place, and an entry
  * that cannot be read is parsed again, so two runs side by side are safe.
+ *
+ * Beside the entries, sixteen files hold every page's outline ({@link outlineParse}):
+ * what the guide-level checks and the index read of a page, a fraction of its tree. A
+ * load that needs no page's whole tree (`check`, and `build` for the pages whose module
+ * is written already) reads those files instead of an entry a page.
  */
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
@@ -20,7 +25,7 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { dirname, join, relative, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { VFile } from 'vfile'
-import type { Point, Position } from 'unist'
+import type { Node, Parent, Point, Position } from 'unist'
 import type { ProcessorOptions } from '../parse/index.js'
 import type { Figure, GuidePage, GuideRoot } from '../types.js'
 import { nodesOf, withoutPositions } from './walk.js'
@@ -58,16 +63,62 @@ export function storeParse(file: VFile, page: GuidePage | undefined): StoredPars
   }
   return {
     ...(stored ? { page: stored } : {}),
-    messages: file.messages.map((message) => ({
-      reason: message.reason,
-      place: message.place ?? undefined,
-      ruleId: message.ruleId ?? undefined,
-      source: message.source ?? undefined,
-      fatal: message.fatal ?? undefined,
-      note: message.note ?? undefined,
-      url: message.url ?? undefined,
-    })),
+    messages: storeMessages(file),
   }
+}
+
+/** The messages of `file` as stored. */
+function storeMessages(file: VFile): StoredMessage[] {
+  return file.messages.map((message) => ({
+    reason: message.reason,
+    place: message.place ?? undefined,
+    ruleId: message.ruleId ?? undefined,
+    source: message.source ?? undefined,
+    fatal: message.fatal ?? undefined,
+    note: message.note ?? undefined,
+    url: message.url ?? undefined,
+  }))
+}
+
+/** Put stored messages back on `file`. */
+function restoreMessages(file: VFile, messages: readonly StoredMessage[]): void {
+  for (const { reason, place, ruleId, source: from, fatal, note, url } of messages) {
+    const message = file.message(reason, { place, ruleId, source: from })
+    message.fatal = fatal
+    if (note !== undefined) message.note = note
+    if (url !== undefined) message.url = url
+  }
+}
+
+const digest = (text: string): string => createHash('sha256').update(text).digest('hex')
+
+/** The node types an outline keeps whole: what the guide-level checks and the index read. */
+const outlined = new Set(['heading', 'image', 'figure'])
+
+/** The node types an outline keeps with their fields, but only the children it keeps. */
+const outlinedParents = new Set(['root', 'section', 'link', 'linkReference'])
+
+/**
+ * The outline of a stored parse: its page's tree with only its sections, headings,
+ * links (without their text), images and figures, each where it was (inside the same
+ * sections, and in the same order), and the other nodes on the way to them reduced to
+ * their type. Walked for
+ * links, images, figures or headings, an outline gives what the whole tree gives; a
+ * section's direct children are still its direct children (the index lists those
+ * headings).
+ */
+export function outlineParse(stored: StoredParse): StoredParse {
+  if (!stored.page) return stored
+  return { ...stored, page: { ...stored.page, tree: outlineNode(stored.page.tree) as GuideRoot } }
+}
+
+function outlineNode(node: Node): Node | undefined {
+  if (outlined.has(node.type)) return node
+  const children = (node as Partial<Parent>).children
+  if (!children) return undefined
+  const kept = children.flatMap((child) => outlineNode(child) ?? [])
+  if (outlinedParents.has(node.type)) return { ...node, children: kept } as Parent
+  return kept.length === 0 ? undefined : ({ type: node.type, children: kept } as Parent)
 }
 
 /** A stored parse back as a page and a file (named `path`, holding `source`) with its messages. */
@@ -77,12 +128,7 @@ export function restoreParse(
   source: string,
 ): { file: VFile; page: GuidePage | undefined } {
   const file = new VFile({ path, value: source })
-  for (const { reason, place, ruleId, source: from, fatal, note, url } of stored.messages) {
-    const message = file.message(reason, { place, ruleId, source: from })
-    message.fatal = fatal
-    if (note !== undefined) message.note = note
-    if (url !== undefined) message.url = url
-  }
+  restoreMessages(file, stored.messages)
   if (!stored.page) return { file, page: undefined }
   const tree = stored.page.tree as GuideRoot
   const figures = [...nodesOf<Figure>(tree, ['figure'])]
@@ -181,15 +227,26 @@ function installedVersion(root: string, name: string): string | undefined {
   }
 }
 
+/** The files of outlines: one a first hex digit of the keys. */
+const shards = [...'0123456789abcdef']
+const outlinePrefix = 'outlines-'
+const outlineFile = (shard: string): string => `${outlinePrefix}${shard}.json`
+
+/** The entry of the guide's `mkdocs.yml`. */
+const configFile = 'mkdocs.json'
+
 /** The cache of one guide's pages, in the folder `dir`. */
 export class PageCache {
   readonly #dir: string
   readonly #used = new Set<string>()
+  #outlines: Map<string, StoredParse> | undefined
+  #reading: Promise<Map<string, StoredParse>> | undefined
+  readonly #changedShards = new Set<string>()
 
-  /** The cache of the guide whose pages are in `docs`, in the cache folder `dir`. */
-  constructor(dir: string, docs: string) {
-    const guide = createHash('sha256').update(docs.split(sep).join('/')).digest('hex')
-    this.#dir = join(dir, guide.slice(0, 16))
+  /** The cache of the guide `guide` (its `mkdocs.yml`, or its folder), in the cache folder `dir`. */
+  constructor(dir: string, guide: string) {
+    const name = digest(guide.split(sep).join('/'))
+    this.#dir = join(dir, name.slice(0, 16))
   }
 
   /** The key of a page's parse. */
@@ -206,6 +263,32 @@ export class PageCache {
       .update(bytes)
       .digest('hex')
       .slice(0, 32)
+  }
+
+  /**
+   * `read(file)`: what the guide's `mkdocs.yml` (`file`) says, with its messages on
+   * `file`, kept under the file's text and the pipeline's version (a nav of thousands of
+   * pages takes YAML a while to read).
+   */
+  async config<T>(file: VFile, read: (file: VFile) => T): Promise<T> {
+    const entry = join(this.#dir, configFile)
+    const key = digest(`${pipelineVersion()}\0${String(file.value)}`)
+    try {
+      const stored = JSON.parse(await readFile(entry, 'utf8')) as {
+        key: string
+        value: T
+        messages: StoredMessage[]
+      }
+      if (stored.key === key) {
+        restoreMessages(file, stored.messages)
+        return stored.value
+      }
+    } catch {
+      // None yet, or one that cannot be read: read the file.
+    }
+    const value = read(file)
+    await this.#write(entry, JSON.stringify({ key, value, messages: storeMessages(file) }))
+    return value
   }
 
   /** Keep the entry under `key` (a page this load has in memory already). */
@@ -245,6 +328,74 @@ export class PageCache {
     await this.#write(join(this.#dir, `${key}.txt`), text)
   }
 
+  /**
+   * The outline of the parse stored under `key` ({@link outlineParse}), if the guide's
+   * files of outlines have it. They are read once, on the first call.
+   */
+  async getOutline(key: string): Promise<StoredParse | undefined> {
+    this.#reading ??= this.#readOutlines()
+    const outline = (await this.#reading).get(key)
+    if (outline) this.#used.add(key)
+    return outline
+  }
+
+  async #readOutlines(): Promise<Map<string, StoredParse>> {
+    const read = new Map<string, StoredParse>()
+    await Promise.all(
+      shards.map(async (shard) => {
+        try {
+          const text = await readFile(join(this.#dir, outlineFile(shard)), 'utf8')
+          for (const [key, outline] of Object.entries(
+            JSON.parse(text) as Record<string, StoredParse>,
+          )) {
+            if (key.startsWith(shard)) read.set(key, outline)
+          }
+        } catch {
+          // None yet, or one that cannot be read: those pages come from their entries.
+        }
+      }),
+    )
+    // Those set while the files were read stay.
+    for (const [key, outline] of this.#outlines ?? []) read.set(key, outline)
+    this.#outlines = read
+    return read
+  }
+
+  /** Keep the outline of `parse` under `key`, for {@link saveOutlines} to write. */
+  setOutline(key: string, parse: StoredParse): void {
+    this.#outlines ??= new Map()
+    if (this.#outlines.has(key)) return
+    this.#outlines.set(key, outlineParse(parse))
+    this.#changedShards.add(key.charAt(0))
+  }
+
+  /**
+   * Write the guide's files of outlines (one a first digit of their keys, so a page that
+   * changed rewrites two of sixteen) with those of the entries used since this cache was
+   * made: those that changed (a page was parsed, or an outline is no longer used).
+   */
+  async saveOutlines(): Promise<void> {
+    const outlines = this.#outlines
+    if (outlines === undefined) return
+    for (const key of outlines.keys()) {
+      if (this.#used.has(key)) continue
+      outlines.delete(key)
+      this.#changedShards.add(key.charAt(0))
+    }
+    const changed = [...this.#changedShards]
+    this.#changedShards.clear()
+    await Promise.all(
+      changed.map((shard) =>
+        this.#write(
+          join(this.#dir, outlineFile(shard)),
+          JSON.stringify(
+            Object.fromEntries([...outlines].filter(([key]) => key.startsWith(shard))),
+          ),
+        ),
+      ),
+    )
+  }
+
   async #write(file: string, text: string): Promise<void> {
     await mkdir(this.#dir, { recursive: true })
     const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
@@ -267,7 +418,11 @@ export class PageCache {
     await Promise.all(
       names
         .filter(
-          (name) => name.endsWith(extension) && !this.#used.has(name.slice(0, -extension.length)),
+          (name) =>
+            name.endsWith(extension) &&
+            !name.startsWith(outlinePrefix) &&
+            name !== configFile &&
+            !this.#used.has(name.slice(0, -extension.length)),
         )
         .map((name) => rm(join(this.#dir, name), { force: true })),
     )

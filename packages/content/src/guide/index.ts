@@ -12,7 +12,7 @@ export {
   pageDataJson,
   pageFields,
 } from './data.js'
-export { PageCache } from './cache.js'
+export { PageCache, pipelineVersion } from './cache.js'
 export { writeIfChanged } from './files.js'
 export { imageFile, isImage, localImages, measureImages } from './images.js'
 export { apiDeclarations, guideIds, idTypes, type GuideIds } from './ids.js'
@@ -39,6 +39,7 @@ export {
   declarationSource,
   indexSource,
   eagerSource,
+  eagerImportsSource,
   syncSource,
   indexDataSource,
   indexJsonSource,

@@ -10,16 +10,18 @@
 import { existsSync, statSync } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
 import { basename, dirname, join, posix, relative, resolve, sep } from 'node:path'
+import type { Link } from 'mdast'
 import { VFile } from 'vfile'
 import type { ProcessorOptions } from '../parse/index.js'
 import { applyRules, checkRuleSettings, hasErrors, report } from '../report/index.js'
 import { isSafeUrl } from '../runtime/index.js'
 import type { Guide, GuidePage, NavItem } from '../types.js'
-import { optionsKey, PageCache, restoreParse } from './cache.js'
-import { measureImages } from './images.js'
+import { optionsKey, PageCache, processorOptions, restoreParse } from './cache.js'
+import { localImages, measureImages } from './images.js'
 import { resolveLinks } from './links.js'
 import { readMkdocs, type MkdocsConfig, type NavEntry } from './mkdocs.js'
-import { parsePages, type PageJob } from './parse-pages.js'
+import { parseJob, parsePages, type PageJob } from './parse-pages.js'
+import { nodesOf } from './walk.js'
 
 /** Options of {@link loadGuide}. */
 export interface LoadOptions extends ProcessorOptions {
@@ -43,6 +45,14 @@ export interface LoadOptions extends ProcessorOptions {
    * as the Vite plugin does when its watcher names the page saved. Default: read every page.
    */
   changed?: ReadonlySet<string> | undefined
+  /**
+   * With `cacheDir`: each page found in the cache folder comes as its outline, read from
+   * one file for the whole guide: a tree of its sections, headings, links, images and
+   * figures only, which is all the guide-level checks and the index read.
+   * {@link LoadedGuide.wholePage} gives a page's whole tree. For `check`, which needs no
+   * tree, and `build`, which needs those of the pages whose module it writes. Default: `false`.
+   */
+  outlines?: boolean | undefined
   /** How many worker threads parse the pages when many need parsing. Default: one a core. */
   threads?: number | undefined
   /** Called as pages are parsed (not those from a cache): how many, of how many. */
@@ -58,6 +68,8 @@ export interface ParsedPage {
   page: GuidePage | undefined
   /** The page's key in the cache folder, when there is one. */
   key?: string | undefined
+  /** Whether `page` holds the page's outline, not its whole tree (see `outlines`). */
+  outline?: boolean | undefined
 }
 
 /** Where a guide is: its `mkdocs.yml` (if any) and its folder of pages. */
@@ -85,6 +97,13 @@ export interface LoadedGuide {
    * took from a cache (the Vite plugin's, or the folder of `cacheDir`) instead.
    */
   parsed: { count: number; threads: number; cached: number }
+  /**
+   * `page` (one of `guide.pages`) with its whole tree: the page itself, or, for a page
+   * loaded as its outline, its tree read from the cache (parsed again if the cache lost
+   * it) with what the guide gave the outline: `prev`, `next`, where its links lead, its
+   * images' sizes.
+   */
+  wholePage(page: GuidePage): Promise<GuidePage>
 }
 
 /** Where the guide `target` (a folder, or an `mkdocs.yml`) keeps its config and pages. */
@@ -121,6 +140,9 @@ export async function loadGuide(target: string, options: LoadOptions = {}): Prom
   const cwd = options.cwd ?? process.cwd()
   const rules = options.rules ? checkRuleSettings(options.rules) : undefined
   const location = locateGuide(target, cwd)
+  const store = options.cacheDir
+    ? new PageCache(options.cacheDir, location.config ?? location.docs)
+    : undefined
   const files: VFile[] = []
   let config: MkdocsConfig | undefined
   let configFile: VFile | undefined
@@ -130,7 +152,7 @@ export async function loadGuide(target: string, options: LoadOptions = {}): Prom
       value: await readFile(location.config, 'utf8'),
     })
     files.push(configFile)
-    config = readMkdocs(configFile)
+    config = store ? await store.config(configFile, readMkdocs) : readMkdocs(configFile)
     location.docs = resolve(dirname(location.config), config.docsDir)
   }
   const strict = options.strict ?? config?.strict ?? false
@@ -141,7 +163,6 @@ export async function loadGuide(target: string, options: LoadOptions = {}): Prom
     report(folder, 'No pages (`*.md`) in this folder', undefined, 'read')
     files.push(folder)
   }
-  const store = options.cacheDir ? new PageCache(options.cacheDir, location.docs) : undefined
   const processing = optionsKey(options)
   const read = await Promise.all(
     paths.map(async (path) => {
@@ -169,9 +190,17 @@ export async function loadGuide(target: string, options: LoadOptions = {}): Prom
         if (key !== undefined) store!.keep(key)
         return
       }
+      const outline =
+        key !== undefined && options.outlines ? await store!.getOutline(key) : undefined
+      if (outline) {
+        found[index] = { path, source, outline: true, ...restoreParse(outline, name, source) }
+        return
+      }
       const stored = key === undefined ? undefined : await store!.get(key)
-      if (stored) found[index] = { path, source, ...restoreParse(stored, name, source) }
-      else
+      if (stored) {
+        found[index] = { path, source, ...restoreParse(stored, name, source) }
+        if (options.outlines) store!.setOutline(key!, stored)
+      } else
         jobs.push({
           index,
           job: { bytes: bytes ?? Buffer.from(source), path: name, pagePath: path },
@@ -190,10 +219,13 @@ export async function loadGuide(target: string, options: LoadOptions = {}): Prom
       const { path, source, name } = read[index]!
       found[index] = { path, source, ...restoreParse(parses[n]!, name, source) }
       const key = keys[index]
-      if (key !== undefined) await store!.set(key, parses[n]!)
+      if (key === undefined) return
+      await store!.set(key, parses[n]!)
+      if (options.outlines) store!.setOutline(key, parses[n]!)
     }),
   )
   await store?.prune()
+  if (options.outlines) await store?.saveOutlines()
   read.forEach(({ absolute }, index) => {
     const fresh = found[index]!
     options.cache?.set(absolute, { ...fresh, key: keys[index] })
@@ -216,10 +248,11 @@ export async function loadGuide(target: string, options: LoadOptions = {}): Prom
       ? navFromConfig(config.nav, byPath, configFile, location, cwd)
       : navFromFiles(built.map(({ page }) => page))
   const inNav = navPages(nav)
-  const order = [...inNav, ...built.map(({ page }) => page.id).filter((id) => !inNav.includes(id))]
+  const listed = new Set(inNav)
+  const order = [...inNav, ...built.map(({ page }) => page.id).filter((id) => !listed.has(id))]
   if (config?.nav && configFile) {
     for (const { page } of built) {
-      if (inNav.includes(page.id)) continue
+      if (listed.has(page.id)) continue
       report(
         configFile,
         `The page \`${page.path}\` is built, but the \`nav\` does not list it`,
@@ -238,7 +271,7 @@ export async function loadGuide(target: string, options: LoadOptions = {}): Prom
     if (index < inNav.length - 1) page.next = inNav[index + 1]
   })
   for (const page of ordered) {
-    if (inNav.includes(page.id)) continue
+    if (listed.has(page.id)) continue
     delete page.prev
     delete page.next
   }
@@ -256,7 +289,50 @@ export async function loadGuide(target: string, options: LoadOptions = {}): Prom
     strict,
     parsed: { count: jobs.length, threads, cached: read.length - jobs.length },
     cache: store,
+    wholePage: async (page) => {
+      const entry = parsed.get(join(location.docs, ...page.path.split('/')))
+      if (!entry?.outline) return page
+      const stored =
+        (entry.key === undefined ? undefined : await store?.get(entry.key)) ??
+        (await parseJob(
+          { bytes: Buffer.from(entry.source), path: entry.file.path!, pagePath: entry.path },
+          processorOptions(options),
+        ))
+      const whole = restoreParse(stored, entry.file.path!, entry.source).page
+      if (!whole) throw new Error(`The page ${entry.file.path} no longer parses as it did`)
+      return withGiven(whole, page)
+    },
   }
+}
+
+/** `whole` (a page's whole tree) with what the guide gave its outline `outline`. */
+function withGiven(whole: GuidePage, outline: GuidePage): GuidePage {
+  if (outline.prev === undefined) delete whole.prev
+  else whole.prev = outline.prev
+  if (outline.next === undefined) delete whole.next
+  else whole.next = outline.next
+  // The outline has every link and image of the tree, in the same order.
+  const links = nodesOf<Link>(outline.tree, ['link'])
+  nodesOf<Link>(whole.tree, ['link']).forEach((link, index) => {
+    const pageLink = links[index]?.data?.pageLink
+    if (pageLink) link.data = { ...link.data, pageLink }
+    else if (link.data?.pageLink) delete link.data.pageLink
+  })
+  const images = localImages(outline.path, outline.tree)
+  localImages(whole.path, whole.tree).forEach(({ node }, index) => {
+    const given = images[index]?.node
+    if (!given) return
+    if (node.type === 'figure' && given.type === 'figure') {
+      if (given.width !== undefined) node.width = given.width
+      if (given.height !== undefined) node.height = given.height
+    } else if (node.type === 'image' && given.data?.hProperties) {
+      node.data = {
+        ...node.data,
+        hProperties: { ...node.data?.hProperties, ...given.data.hProperties },
+      }
+    }
+  })
+  return whole
 }
 
 /** Two pages with one id (given in frontmatter) is an error on the second. */
@@ -363,16 +439,16 @@ function folderTitle(folder: string): string {
 
 /** The page ids of `nav`, in order, each once. */
 export function navPages(nav: readonly NavItem[]): string[] {
-  const ids: string[] = []
+  const ids = new Set<string>()
   const walk = (items: readonly NavItem[]): void => {
     for (const item of items) {
       if ('page' in item) {
-        if (!ids.includes(item.page)) ids.push(item.page)
+        ids.add(item.page)
       } else if ('children' in item) walk(item.children)
     }
   }
   walk(nav)
-  return ids
+  return [...ids]
 }
 
 /** The name a guide goes by in messages: its `mkdocs.yml`, or its folder. */

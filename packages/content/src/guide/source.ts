@@ -84,6 +84,27 @@ export function eagerSource(
 }
 
 /**
+ * The eager module of a guide titled `title` with `nav` whose pages are modules of their
+ * own (`pages`, import specifiers in the nav's order, each {@link pageSource}'s): it
+ * imports them rather than holding their data, so a page that changed changes its own
+ * module only. A bundler drops it, and the pages with it, from an app that does not use it.
+ */
+export function eagerImportsSource(
+  title: string,
+  nav: GuideData['nav'],
+  pages: readonly string[],
+  runtime: string,
+): string {
+  return [
+    `import { guideModule } from ${JSON.stringify(runtime)}`,
+    ...pages.map((page, index) => `import p${index} from ${JSON.stringify(page)}`),
+    `const m = /* @__PURE__ */ guideModule({ title: ${JSON.stringify(title)}, nav: ${parsed(nav)}, pages: [${pages.map((_, index) => `p${index}`).join(', ')}] })`,
+    ...eagerNames.map((name) => `export const ${name} = /* @__PURE__ */ (() => m.${name})()`),
+    '',
+  ].join('\n')
+}
+
+/**
  * The JavaScript of the whole-guide API for Node.js: each page's module loaded (by
  * `require`, synchronously) when a name first needs it, so importing the index reads the
  * index alone. `index` is the index module (which imports this one: the cycle is safe, as
