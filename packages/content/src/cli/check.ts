@@ -8,7 +8,6 @@ import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { VFile } from 'vfile'
 import { loadGuide, type LoadedGuide, type LoadOptions } from '../guide/index.js'
-import { checkGuide } from '../parse/index.js'
 import { applyRules, report } from '../report/index.js'
 
 /** Options of {@link checkTargets}: the limits and rules of the pipeline, and `strict`. */
@@ -57,6 +56,7 @@ export async function checkTargets(
       continue
     }
     // Read as bytes: checkGuide decodes them as strict UTF-8 and reports a bad byte's position.
+    const { checkGuide } = await import('../parse/index.js')
     const { file } = await checkGuide(bytes, { ...options, path: target })
     applyRules(file, options.rules)
     files.push(file)

@@ -13,7 +13,11 @@ import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { reporter } from 'vfile-reporter'
-import { defaultMaxBytes, defaultMaxDelimiters, defaultMaxNesting } from '../parse/index.js'
+import {
+  defaultMaxBytes,
+  defaultMaxDelimiters,
+  defaultMaxNesting,
+} from '../parse/hardening/limits.js'
 import { checkRuleSettings, hasErrors, type RuleSettings } from '../report/index.js'
 import type { LoadedGuide } from '../guide/index.js'
 import { buildGuide } from './build.js'

@@ -20,33 +20,55 @@ export interface LinkedPage {
 
 const scheme = /^[a-z][a-z\d+.-]*:/i
 
+/** Each page's anchors: its section ids, then its headings' ids, each with its section. */
+const anchorsOf = new WeakMap<GuidePage['sections'], Map<string, string>>()
+
 /** The section of `page` that `anchor` names: a section id, or the id of a heading in it. */
 export function sectionOf(page: GuidePage, anchor: string): string | undefined {
-  for (const section of page.sections) {
-    if (section.id === anchor) return section.id
+  let anchors = anchorsOf.get(page.sections)
+  if (!anchors) {
+    anchors = new Map(page.sections.map((section) => [section.id, section.id]))
+    for (const section of page.sections) {
+      for (const heading of nodesOf<Heading>(section, ['heading'])) {
+        const id = heading.data?.id
+        if (id !== undefined && !anchors.has(id)) anchors.set(id, section.id)
+      }
+    }
+    anchorsOf.set(page.sections, anchors)
   }
-  for (const section of page.sections) {
-    const headings = nodesOf<Heading>(section, ['heading'])
-    if (headings.some((heading) => heading.data?.id === anchor)) return section.id
-  }
-  return undefined
+  return anchors.get(anchor)
 }
 
-/** The page path and fragment a relative link to a markdown file names, or `undefined`. */
-function target(url: string, from: string): { path: string; fragment: string } | undefined {
+/**
+ * The page path and fragment a relative link to a markdown file names, or `undefined`.
+ * Paths are resolved once for each folder and path (`resolved`): a guide's pages link to
+ * the same pages many times over.
+ */
+function target(
+  url: string,
+  from: string,
+  resolved: Map<string, string>,
+): { path: string; fragment: string } | undefined {
   if (scheme.test(url) || url.startsWith('/')) return undefined
   const hash = url.indexOf('#')
   const rawPath = (hash === -1 ? url : url.slice(0, hash)).replace(/\?.*$/, '')
   const fragment = hash === -1 ? '' : url.slice(hash + 1)
   if (rawPath === '') return fragment === '' ? undefined : { path: from, fragment }
   if (!/\.md$/i.test(rawPath)) return undefined
-  let path: string
-  try {
-    path = decodeURI(rawPath)
-  } catch {
-    path = rawPath
+  const folder = posix.dirname(from)
+  const key = `${folder}\0${rawPath}`
+  let path = resolved.get(key)
+  if (path === undefined) {
+    let decoded: string
+    try {
+      decoded = decodeURI(rawPath)
+    } catch {
+      decoded = rawPath
+    }
+    path = posix.normalize(posix.join(folder, decoded))
+    resolved.set(key, path)
   }
-  return { path: posix.normalize(posix.join(posix.dirname(from), path)), fragment }
+  return { path, fragment }
 }
 
 /**
@@ -60,10 +82,11 @@ export function resolveLinks(
   failed: ReadonlySet<string> = new Set(),
 ): void {
   const byPath = new Map(pages.map(({ page }) => [page.path, page]))
+  const resolved = new Map<string, string>()
   for (const { page, file } of pages) {
     for (const link of nodesOf<Link>(page.tree, ['link'])) {
       if (link.data?.pageLink) delete link.data.pageLink
-      const found = target(link.url, page.path)
+      const found = target(link.url, page.path, resolved)
       if (!found) continue
       const to = byPath.get(found.path)
       if (!to && failed.has(found.path)) continue

@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
-import { checkGuide, type ProcessorOptions } from '../parse/index.js'
+import type { ProcessorOptions } from '../parse/index.js'
 import { codeFolder, processorOptions, storeParse, type StoredParse } from './cache.js'
 
 /** A page to parse: its bytes, its path in messages and its path in the guide. */
@@ -37,6 +37,9 @@ export const minPagesForThreads = 48
 
 /** Parse one page on this thread, into the form the cache stores. */
 export async function parseJob(job: PageJob, options: ProcessorOptions): Promise<StoredParse> {
+  // The pipeline is loaded when a page needs parsing: a run that takes every page from
+  // the cache never loads it.
+  const { checkGuide } = await import('../parse/index.js')
   const { file, page } = await checkGuide(job.bytes, {
     ...options,
     path: job.path,

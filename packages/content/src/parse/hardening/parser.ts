@@ -15,6 +15,7 @@ import { location } from 'vfile-location'
 import { decodeUtf8 } from '../decode.js'
 import { report } from '../../report/index.js'
 import { minChunkLength, parseInChunks } from './chunks.js'
+import { defaultMaxBytes, defaultMaxDelimiters, defaultMaxNesting } from './limits.js'
 import { scanText } from './scan.js'
 import { tooDeep } from './tree.js'
 
@@ -30,12 +31,7 @@ export interface LimitOptions {
   chunkLength?: number | undefined
 }
 
-/** The default of `maxBytes`: 16 MiB. */
-export const defaultMaxBytes = 16 * 1024 * 1024
-/** The default of `maxNesting`: as deep as markdown-it goes by default. */
-export const defaultMaxNesting = 100
-/** The default of `maxDelimiters`: far more than prose uses, little enough to parse fast. */
-export const defaultMaxDelimiters = 2000
+export { defaultMaxBytes, defaultMaxDelimiters, defaultMaxNesting }
 
 /** Set the processor's parser: remark-parse behind the limits, chunk by chunk. */
 const remarkGuideParse: Plugin<[(Readonly<LimitOptions> | null | undefined)?], string, Root> =
