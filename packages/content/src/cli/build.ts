@@ -86,8 +86,8 @@ export interface BuildResult {
  * build writes the folder whole, through a folder beside it renamed into place; a build
  * into a folder that an earlier build wrote (it lists its files in {@link buildInfoFile})
  * writes only the files whose sources changed, each through a temporary file, and
- * removes those the guide no longer has. With a cache (`cacheDir`), the pages whose
- * module is up to date are loaded as outlines, not whole.
+ * removes those the guide no longer has. With a cache (`cacheDir`), the pages it holds
+ * are loaded as outlines, and made whole only when their module is written.
  */
 export async function buildGuide(
   target: string,

@@ -46,9 +46,9 @@ export interface LoadOptions extends ProcessorOptions {
    */
   changed?: ReadonlySet<string> | undefined
   /**
-   * With `cacheDir`: each page found in the cache folder comes as its outline, read from
-   * one file for the whole guide: a tree of its sections, headings, links, images and
-   * figures only, which is all the guide-level checks and the index read.
+   * With `cacheDir`: each page found in the cache folder comes as its outline, read with
+   * the others from a few files for the whole guide: a tree of its sections, headings,
+   * links, images and figures only, which is all the guide-level checks and the index read.
    * {@link LoadedGuide.wholePage} gives a page's whole tree. For `check`, which needs no
    * tree, and `build`, which needs those of the pages whose module it writes. Default: `false`.
    */
