@@ -80,6 +80,26 @@ describe('loading a guide', () => {
     expect(found).toEqual({ hProperties: { width: 8, height: 4 } })
   })
 
+  test('should measure an image again when its file changes, in the same process', async () => {
+    const dir = await mkdtemp(join(root, 'changed-'))
+    await mkdir(join(dir, 'docs'), { recursive: true })
+    await writeFile(join(dir, 'docs/index.md'), '# Images\n\n![A box](box.svg)\n')
+    const box = (width: number, height: number): string =>
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"></svg>\n`
+    const size = async (): Promise<unknown> => {
+      const { guide } = await loadGuide(join(dir, 'docs'), { cwd: dir })
+      let found: unknown
+      visit(guide!.pages[0]!.tree, 'image', (node) => void (found = node.data?.hProperties))
+      return found
+    }
+    await writeFile(join(dir, 'docs/box.svg'), box(30, 20))
+    expect(await size()).toEqual({ width: 30, height: 20 })
+    expect(await size()).toEqual({ width: 30, height: 20 })
+    // Another size, in a file of another length.
+    await writeFile(join(dir, 'docs/box.svg'), box(400, 300))
+    expect(await size()).toEqual({ width: 400, height: 300 })
+  })
+
   test('should report a missing image at its line and column, and build nothing', async () => {
     const loaded = await loadPage('Text.\n\n![A chart](art/chart.png)')
     expect(loaded.guide).toBeUndefined()

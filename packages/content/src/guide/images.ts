@@ -9,7 +9,7 @@
  * What the image becomes in an app (a hashed file) is up to the output: the Vite plugin
  * imports it, `build` copies it beside its modules ({@link localImages} lists them).
  */
-import { existsSync, statSync } from 'node:fs'
+import { existsSync, statSync, type Stats } from 'node:fs'
 import { join, posix } from 'node:path'
 import type { Image } from 'mdast'
 import { imageSizeFromFile } from 'image-size/fromFile'
@@ -60,6 +60,30 @@ export function localImages(
 }
 
 /**
+ * The sizes read, by file, with the modification time and size of the file they were
+ * read from: a process that loads a guide again (the Vite plugin, on each save) reads
+ * the header of an image that changed only.
+ */
+const sizes = new Map<
+  string,
+  { version: string; size: Promise<{ width: number; height: number }> }
+>()
+
+/** The width and height of the image `file` (absolute), whose `stats` are given. */
+function sizeOf(file: string, stats: Stats): Promise<{ width: number; height: number }> {
+  const version = `${stats.mtimeMs}:${stats.size}:${stats.ino}`
+  const known = sizes.get(file)
+  if (known?.version === version) return known.size
+  const size = imageSizeFromFile(file)
+  sizes.set(file, { version, size })
+  // A file that cannot be measured is read again next time.
+  size.catch(() => {
+    if (sizes.get(file)?.size === size) sizes.delete(file)
+  })
+  return size
+}
+
+/**
  * Check and measure the relative images of `pages` (in the guide's folder `docs`),
  * reporting on each page's file.
  */
@@ -79,7 +103,8 @@ export async function measureImages(
         continue
       }
       const absolute = join(docs, ...image.split('/'))
-      if (!isImage(docs, image)) {
+      const stats = statSync(absolute, { throwIfNoEntry: false })
+      if (!stats?.isFile()) {
         report(
           file,
           `The image \`${src}\` is missing: no file \`${image}\` in the guide's folder`,
@@ -90,7 +115,7 @@ export async function measureImages(
       }
       let size: { width: number; height: number }
       try {
-        size = await imageSizeFromFile(absolute)
+        size = await sizeOf(absolute, stats)
       } catch (error) {
         report(
           file,
