@@ -102,10 +102,9 @@ const outlinedParents = new Set(['root', 'section', 'link', 'linkReference'])
  * The outline of a stored parse: its page's tree with only its sections, headings,
  * links (without their text), images and figures, each where it was (inside the same
  * sections, and in the same order), and the other nodes on the way to them reduced to
- * their type. Walked for
- * links, images, figures or headings, an outline gives what the whole tree gives; a
- * section's direct children are still its direct children (the index lists those
- * headings).
+ * their type. Walked for links, images, figures or headings, an outline gives what the
+ * whole tree gives; a section's direct children are still its direct children (the index
+ * lists those headings).
  */
 export function outlineParse(stored: StoredParse): StoredParse {
   if (!stored.page) return stored
