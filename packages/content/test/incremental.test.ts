@@ -365,6 +365,11 @@ describe('ai-engineer-content with many pages', () => {
     expect(removed.has('pages/part/p119.js')).toBe(false)
     expect(removed).toEqual(await tree(join(dir, 'removed-fresh')))
 
+    // A module deleted by hand is written again.
+    await rm(join(dir, 'two', 'pages/part/p5.js'))
+    expect(await build(join(dir, 'two'))).toMatch(/, 1 file written; 0 parsed, 119 from/)
+    expect(await tree(join(dir, 'two'))).toEqual(removed)
+
     // A folder whose list of files is gone (a build stopped half way) is written whole.
     await rm(join(dir, 'two', '.ai-engineer-content.json'))
     expect(await build(join(dir, 'two'))).toMatch(/, 128 files written; 0 parsed, 119 from/)

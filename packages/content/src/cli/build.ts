@@ -130,6 +130,8 @@ export async function buildGuide(
   const previous = await readBuildInfo(destination)
   const version = pipelineVersion()
   const update = previous?.version === version
+  // What the folder holds: a file of the list that is gone is written again.
+  const present = update ? await listFolder(destination) : undefined
   // Each file of the output, with the digest of what it is made from, and its text when
   // it has to be written (a page module that is up to date is not made again).
   const files = new Map<string, { digest: string; text?: string; copy?: string }>()
@@ -189,7 +191,7 @@ export async function buildGuide(
               ].join('\0'),
             )
           : undefined
-      if (key !== undefined && update && previous.files[name] === key) {
+      if (key !== undefined && present?.has(name) && previous!.files[name] === key) {
         cache!.keep(key)
         files.set(name, { digest: key })
         return
@@ -206,8 +208,8 @@ export async function buildGuide(
     files: Object.fromEntries([...files].map(([name, { digest }]) => [name, digest])),
   }
   const written = [...files.keys()]
-  if (update && existsSync(destination)) {
-    const changed = await updateFolder(destination, files, previous, info)
+  if (update && present) {
+    const changed = await updateFolder(destination, files, present, previous, info)
     return { loaded, written, changed }
   }
   await writeFolder(destination, files, info)
@@ -239,6 +241,16 @@ async function pageJsonOf(
 /** A short hex digest of `value`. */
 function digest(value: string | Uint8Array, length = 32): string {
   return createHash('sha256').update(value).digest('hex').slice(0, length)
+}
+
+/** The files under `folder`, by their path in it with `/`; none if it cannot be read. */
+async function listFolder(folder: string): Promise<Set<string> | undefined> {
+  try {
+    const entries = await readdir(folder, { recursive: true })
+    return new Set(entries.map((name) => name.split(sep).join('/')))
+  } catch {
+    return undefined
+  }
 }
 
 /** The list an earlier build left in `folder`, if it left one that can be read. */
@@ -308,12 +320,10 @@ async function writeFolder(
 async function updateFolder(
   destination: string,
   files: OutputFiles,
+  present: ReadonlySet<string>,
   previous: BuildInfo,
   info: BuildInfo,
 ): Promise<string[]> {
-  const present = new Set(
-    (await readdir(destination, { recursive: true })).map((name) => name.split(sep).join('/')),
-  )
   const changed = [...files].filter(
     ([name, { digest }]) => previous.files[name] !== digest || !present.has(name),
   )
