@@ -9,7 +9,7 @@
  * What the image becomes in an app (a hashed file) is up to the output: the Vite plugin
  * imports it, `build` copies it beside its modules ({@link localImages} lists them).
  */
-import { existsSync, statSync, type Stats } from 'node:fs'
+import { statSync, type Stats } from 'node:fs'
 import { join, posix } from 'node:path'
 import type { Image } from 'mdast'
 import { imageSizeFromFile } from 'image-size/fromFile'
@@ -40,7 +40,7 @@ export function imageFile(pagePath: string, src: string): string | undefined {
 export function isImage(docs: string, file: string): boolean {
   if (file === '..' || file.startsWith('../')) return false
   const absolute = join(docs, ...file.split('/'))
-  return existsSync(absolute) && statSync(absolute).isFile()
+  return statSync(absolute, { throwIfNoEntry: false })?.isFile() === true
 }
 
 type ImageNode = Figure | Image
