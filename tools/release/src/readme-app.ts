@@ -65,8 +65,13 @@ export interface InstallOptions {
 
 /**
  * Write the app's `package.json` (the README's packages at the catalog's versions, the
- * tarball for `@ai-engineer/content`) and `npm install` it, from npm's cache when it has
- * the packages. Resolves with how long the install took.
+ * tarball for `@ai-engineer/content`) and `npm install` it, as a user would. Resolves with
+ * how long the install took.
+ *
+ * Not `--prefer-offline`: the app resolves ranges, and npm would then take each package's
+ * list of versions from its cache however old, so a package released since (a new
+ * `astro`, fetched) could ask for a version of its dependency that the cached list lacks
+ * (`ETARGET`). npm still takes the tarballs from its cache.
  */
 export async function installReadmeApp(options: InstallOptions): Promise<number> {
   const range = (name: string): string => {
@@ -87,10 +92,10 @@ export async function installReadmeApp(options: InstallOptions): Promise<number>
       : {}),
   }
   await writeFile(join(options.app, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`)
-  const install = await runOk(
-    'npm',
-    ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'],
-    { cwd: options.app, env: options.env, timeout: 300_000 },
-  )
+  const install = await runOk('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd: options.app,
+    env: options.env,
+    timeout: 300_000,
+  })
   return install.ms
 }
