@@ -8,7 +8,7 @@ import { promisify } from 'node:util'
 import { visit } from 'unist-util-visit'
 import { build, type Rollup } from 'vite'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { imageFile, loadGuide } from '../src/guide/index.ts'
+import { imageFile, loadGuide, pageData, pageSource } from '../src/guide/index.ts'
 import type { Figure, GuidePage } from '../src/types.ts'
 
 /**
@@ -127,6 +127,18 @@ describe('loading a guide', () => {
 })
 
 describe('emitting images', () => {
+  test('should write a page’s module with its images’ URLs, leaving the page’s data as it was', async () => {
+    const { guide } = await loadPage('![A pipeline](art/a%20b.png)')
+    // The Vite plugin keeps a page's data across saves, and writes its module each time.
+    const data = pageData(guide!.pages[0]!)
+    const before = JSON.stringify(data)
+    const image = (file: string) => ({ expression: JSON.stringify(`/assets/${file}`) })
+    const module = pageSource(data, image)
+    expect(module).toContain('const i0 = "/assets/art/a b.png"')
+    expect(JSON.stringify(data)).toBe(before)
+    expect(pageSource(data, image)).toBe(module)
+  })
+
   test('should copy each image into `build`’s output with a hashed name, its URL in the tree', async () => {
     const out = join(root, 'built')
     await promisify(execFile)(process.execPath, [cli, 'build', join(root, 'guide'), '--out', out])

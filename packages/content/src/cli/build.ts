@@ -28,6 +28,7 @@ import {
   indexJsonSource,
   loadGuide,
   localImages,
+  nodesOf,
   guideGiven,
   guideIndex,
   pipelineVersion,
@@ -40,6 +41,7 @@ import {
   type LoadOptions,
   type PageJson,
 } from '../guide/index.js'
+import type { PageData } from '../runtime/index.js'
 
 /** The runtime that the written module imports, built alone beside this file in `dist/`. */
 const runtime = fileURLToPath(new URL('./runtime.js', import.meta.url))
@@ -172,14 +174,14 @@ export async function buildGuide(
   for (const [file, name] of assets) {
     files.set(name, { digest: name, copy: join(docs, ...file.split('/')) })
   }
-  const keys = new Map([...loaded.pages.values()].map(({ path, key }) => [path, key]))
+  const entries = new Map([...loaded.pages.values()].map((entry) => [entry.path, entry]))
   await Promise.all(
     guide.pages.map(async (page) => {
       const name = pageFile(page.id)
       const images = imagesOf.get(page.id)!
       // All a page's module is made from: its parse, what the guide gave it (`prev` and
       // `next`, where its links lead, its images' sizes) and its images' files.
-      const parse = keys.get(page.path)
+      const { key: parse, fresh } = entries.get(page.path)!
       const key =
         cache && parse
           ? digest(
@@ -196,7 +198,7 @@ export async function buildGuide(
         files.set(name, { digest: key })
         return
       }
-      const json = await pageJsonOf(loaded, page, key, imageIn('guide.js'))
+      const json = await pageJsonOf(loaded, page, key, imageIn('guide.js'), fresh !== true)
       const text = header + pageSource(json, imageIn(name))
       files.set(name, { digest: key ?? digest(text), text })
     }),
@@ -216,15 +218,20 @@ export async function buildGuide(
   return { loaded, written, changed: written }
 }
 
-/** The JSON of `page` as its modules write it: kept in the cache under `key`, else made. */
+/**
+ * The JSON of `page` as its modules write it: kept in the cache under `key`, else made
+ * (and kept, with `keep`: a page this build parsed is not, as its next build will most
+ * likely find its module written already).
+ */
 async function pageJsonOf(
   loaded: LoadedGuide,
   page: GuidePage,
   key: string | undefined,
   image: (file: string) => ImageReference | undefined,
+  keep: boolean,
 ): Promise<PageJson> {
   const { cache } = loaded
-  const stored = key === undefined ? undefined : await cache!.getText(key)
+  const stored = key === undefined || !keep ? undefined : await cache!.getText(key)
   if (stored !== undefined) {
     const newline = stored.indexOf('\n')
     return {
@@ -232,10 +239,21 @@ async function pageJsonOf(
       literal: stored.slice(newline + 1),
     }
   }
-  const made = pageJson(pageData(await loaded.wholePage(page)), image)
-  if (key !== undefined)
+  const whole = await loaded.wholePage(page)
+  const made = pageJson(whole === page ? pageData(page) : ownPageData(whole), image)
+  if (key !== undefined && keep)
     await cache!.setText(key, `${JSON.stringify(made.images)}\n${made.literal}`)
   return made
+}
+
+/**
+ * {@link pageData} of a page whose tree nothing else holds (read from the cache for this
+ * build): its positions removed in place, rather than the tree copied without them. A
+ * tree read from the cache has positions only on links, images and figures.
+ */
+function ownPageData(page: GuidePage): PageData {
+  for (const node of nodesOf(page.tree, ['link', 'image', 'figure'])) delete node.position
+  return pageFields(page)
 }
 
 /** A short hex digest of `value`. */

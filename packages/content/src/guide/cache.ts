@@ -20,7 +20,14 @@
  * is written already) reads those files instead of an entry a page.
  */
 import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs'
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join, relative, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -226,6 +233,31 @@ function installedVersion(root: string, name: string): string | undefined {
   }
 }
 
+/**
+ * Write `text` into the cache file `file` (its folder made if need be) through a
+ * temporary file renamed into place, so a reader never sees half a file.
+ */
+export async function writeEntry(file: string, text: string): Promise<void> {
+  await mkdir(dirname(file), { recursive: true })
+  const temporary = temporaryName(file)
+  await writeFile(temporary, text)
+  await rename(temporary, file)
+}
+
+/**
+ * {@link writeEntry} on this thread: for a worker thread, which has nothing else to do
+ * meanwhile (waiting on the thread pool would leave its core idle between pages).
+ */
+export function writeEntrySync(file: string, text: string): void {
+  mkdirSync(dirname(file), { recursive: true })
+  const temporary = temporaryName(file)
+  writeFileSync(temporary, text)
+  renameSync(temporary, file)
+}
+
+const temporaryName = (file: string): string =>
+  `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
+
 /** The files of outlines: one a first hex digit of the keys. */
 const shards = [...'0123456789abcdef']
 const outlinePrefix = 'outlines-'
@@ -286,7 +318,7 @@ export class PageCache {
       // None yet, or one that cannot be read: read the file.
     }
     const value = read(file)
-    await this.#write(entry, JSON.stringify({ key, value, messages: storeMessages(file) }))
+    await writeEntry(entry, JSON.stringify({ key, value, messages: storeMessages(file) }))
     return value
   }
 
@@ -308,7 +340,16 @@ export class PageCache {
   /** Store `parse` under `key`. */
   async set(key: string, parse: StoredParse): Promise<void> {
     this.#used.add(key)
-    await this.#write(join(this.#dir, `${key}.json`), JSON.stringify(parse))
+    await writeEntry(this.entryFile(key), JSON.stringify(parse))
+  }
+
+  /**
+   * The file of the entry under `key`, for a worker thread to write with
+   * {@link writeEntry} (the entry counts as used).
+   */
+  entryFile(key: string): string {
+    this.#used.add(key)
+    return join(this.#dir, `${key}.json`)
   }
 
   /** The text stored under `key` with {@link setText}, if any. */
@@ -324,7 +365,7 @@ export class PageCache {
   /** Store `text` under `key` (an output made from pages, as `build` keeps each page's module). */
   async setText(key: string, text: string): Promise<void> {
     this.#used.add(key)
-    await this.#write(join(this.#dir, `${key}.txt`), text)
+    await writeEntry(join(this.#dir, `${key}.txt`), text)
   }
 
   /**
@@ -360,11 +401,14 @@ export class PageCache {
     return read
   }
 
-  /** Keep the outline of `parse` under `key`, for {@link saveOutlines} to write. */
-  setOutline(key: string, parse: StoredParse): void {
+  /**
+   * Keep the outline of `parse` (the outline itself, when `outlined`) under `key`, for
+   * {@link saveOutlines} to write.
+   */
+  setOutline(key: string, parse: StoredParse, outlined = false): void {
     this.#outlines ??= new Map()
     if (this.#outlines.has(key)) return
-    this.#outlines.set(key, outlineParse(parse))
+    this.#outlines.set(key, outlined ? parse : outlineParse(parse))
     this.#changedShards.add(key.charAt(0))
   }
 
@@ -385,7 +429,7 @@ export class PageCache {
     this.#changedShards.clear()
     await Promise.all(
       changed.map((shard) =>
-        this.#write(
+        writeEntry(
           join(this.#dir, outlineFile(shard)),
           JSON.stringify(
             Object.fromEntries([...outlines].filter(([key]) => key.startsWith(shard))),
@@ -393,13 +437,6 @@ export class PageCache {
         ),
       ),
     )
-  }
-
-  async #write(file: string, text: string): Promise<void> {
-    await mkdir(this.#dir, { recursive: true })
-    const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
-    await writeFile(temporary, text)
-    await rename(temporary, file)
   }
 
   /**

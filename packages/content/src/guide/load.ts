@@ -70,6 +70,8 @@ export interface ParsedPage {
   key?: string | undefined
   /** Whether `page` holds the page's outline, not its whole tree (see `outlines`). */
   outline?: boolean | undefined
+  /** Whether this load parsed the page (it was in no cache, or not as it is now). */
+  fresh?: boolean | undefined
 }
 
 /** Where a guide is: its `mkdocs.yml` (if any) and its folder of pages. */
@@ -203,7 +205,16 @@ export async function loadGuide(target: string, options: LoadOptions = {}): Prom
       } else
         jobs.push({
           index,
-          job: { bytes: bytes ?? Buffer.from(source), path: name, pagePath: path },
+          job: {
+            bytes: bytes ?? Buffer.from(source),
+            path: name,
+            pagePath: path,
+            // The thread that parses the page stores it; with outlines, it sends back
+            // the outline only, and the whole tree is read from the cache when needed.
+            ...(key === undefined
+              ? {}
+              : { entry: store!.entryFile(key), outline: options.outlines === true }),
+          },
         })
     }),
   )
@@ -214,16 +225,19 @@ export async function loadGuide(target: string, options: LoadOptions = {}): Prom
     options.threads,
     options.onParsed && ((done) => options.onParsed!(done, jobs.length)),
   )
-  await Promise.all(
-    jobs.map(async ({ index }, n) => {
-      const { path, source, name } = read[index]!
-      found[index] = { path, source, ...restoreParse(parses[n]!, name, source) }
-      const key = keys[index]
-      if (key === undefined) return
-      await store!.set(key, parses[n]!)
-      if (options.outlines) store!.setOutline(key, parses[n]!)
-    }),
-  )
+  jobs.forEach(({ index }, n) => {
+    const { path, source, name } = read[index]!
+    const { parse, outline } = parses[n]!
+    found[index] = {
+      path,
+      source,
+      fresh: true,
+      ...(outline ? { outline } : {}),
+      ...restoreParse(parse, name, source),
+    }
+    const key = keys[index]
+    if (key !== undefined && options.outlines) store!.setOutline(key, parse, outline)
+  })
   await store?.prune()
   if (options.outlines) await store?.saveOutlines()
   read.forEach(({ absolute }, index) => {

@@ -12,13 +12,34 @@ import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type { ProcessorOptions } from '../parse/index.js'
-import { codeFolder, processorOptions, storeParse, type StoredParse } from './cache.js'
+import {
+  codeFolder,
+  outlineParse,
+  processorOptions,
+  storeParse,
+  writeEntrySync,
+  type StoredParse,
+} from './cache.js'
 
 /** A page to parse: its bytes, its path in messages and its path in the guide. */
 export interface PageJob {
   bytes: Uint8Array
   path: string
   pagePath: string
+  /**
+   * The cache entry to write the parse into (the thread that parses a page stores it, so
+   * the tree is not sent to another thread to be written).
+   */
+  entry?: string | undefined
+  /** Give back the parse's outline ({@link outlineParse}), not its whole tree. */
+  outline?: boolean | undefined
+}
+
+/** What parsing a {@link PageJob} gives: the parse, or its outline. */
+export interface JobResult {
+  parse: StoredParse
+  /** Whether `parse` is the page's outline. */
+  outline: boolean
 }
 
 /** What a worker is told, once. */
@@ -29,7 +50,7 @@ export interface WorkerSetup {
 /** A job sent to a worker, and its answer. */
 export type WorkerRequest = PageJob & { index: number }
 export type WorkerAnswer =
-  | { index: number; parse: StoredParse }
+  | ({ index: number } & JobResult)
   | { index: number; error: { message: string; stack?: string | undefined } }
 
 /** Below this many pages, starting workers costs more than it saves. */
@@ -47,6 +68,13 @@ export async function parseJob(job: PageJob, options: ProcessorOptions): Promise
     strict: false,
   })
   return storeParse(file, page)
+}
+
+/** Parse one page on this thread, store it where the job says, and give back what it asks for. */
+export async function runJob(job: PageJob, options: ProcessorOptions): Promise<JobResult> {
+  const parse = await parseJob(job, options)
+  if (job.entry !== undefined) writeEntrySync(job.entry, JSON.stringify(parse))
+  return job.outline ? { parse: outlineParse(parse), outline: true } : { parse, outline: false }
 }
 
 /** The built worker, when this package runs built. */
@@ -71,14 +99,14 @@ export async function parsePages(
   options: Readonly<ProcessorOptions>,
   threads = defaultThreads(),
   onParsed?: (done: number) => void,
-): Promise<{ parses: StoredParse[]; threads: number }> {
+): Promise<{ parses: JobResult[]; threads: number }> {
   const own = processorOptions(options)
   const file = workerFile()
   const count = Math.min(threads, Math.ceil(jobs.length / (minPagesForThreads / 2)))
   if (file === undefined || threads < 2 || jobs.length < minPagesForThreads || count < 2) {
-    const parses: StoredParse[] = []
+    const parses: JobResult[] = []
     for (const job of jobs) {
-      parses.push(await parseJob(job, own))
+      parses.push(await runJob(job, own))
       onParsed?.(parses.length)
     }
     return { parses, threads: 1 }
@@ -92,12 +120,12 @@ function inWorkers(
   options: ProcessorOptions,
   count: number,
   onParsed: ((done: number) => void) | undefined,
-): Promise<StoredParse[]> {
-  const parses = new Array<StoredParse>(jobs.length)
+): Promise<JobResult[]> {
+  const parses = new Array<JobResult>(jobs.length)
   const workers: Worker[] = []
   let next = 0
   let done = 0
-  return new Promise<StoredParse[]>((resolve, reject) => {
+  return new Promise<JobResult[]>((resolve, reject) => {
     const stop = (): void => {
       for (const worker of workers) void worker.terminate()
     }
@@ -121,7 +149,7 @@ function inWorkers(
           fail(error)
           return
         }
-        parses[answer.index] = answer.parse
+        parses[answer.index] = { parse: answer.parse, outline: answer.outline }
         done++
         onParsed?.(done)
         if (done === jobs.length) {

@@ -240,20 +240,30 @@ export function pageJson(
   page: PageData,
   image?: (file: string) => ImageReference | undefined,
 ): PageJson {
-  if (!image || localImages(page.path, page.tree).length === 0) {
-    return { literal: JSON.stringify(JSON.stringify(page)), images: [] }
-  }
-  const copy = structuredClone(page)
   const images: string[] = []
-  for (const { node, file } of localImages(copy.path, copy.tree)) {
+  // Each image's `src` is set to its file while the JSON is made, then set back (the
+  // data may be shared: the Vite plugin keeps it across saves), rather than copying the tree.
+  const undo: (() => void)[] = []
+  for (const { node, file } of image ? localImages(page.path, page.tree) : []) {
     // An image the output does not have (missing, with `image-file` set to `warn`)
     // keeps its `src` as written.
-    if (!image(file)) continue
-    if (node.type === 'figure') node.src = file
-    else node.url = file
+    if (!image!(file)) continue
+    if (node.type === 'figure') {
+      const { src } = node
+      node.src = file
+      undo.push(() => (node.src = src))
+    } else {
+      const { url } = node
+      node.url = file
+      undo.push(() => (node.url = url))
+    }
     if (!images.includes(file)) images.push(file)
   }
-  return { literal: JSON.stringify(JSON.stringify(copy)), images }
+  try {
+    return { literal: JSON.stringify(JSON.stringify(page)), images }
+  } finally {
+    for (const step of undo) step()
+  }
 }
 
 /** The declarations of the URLs of `files` (each once), and the reviver that puts them in. */
