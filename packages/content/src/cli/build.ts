@@ -175,47 +175,64 @@ export async function buildGuide(
     files.set(name, { digest: name, copy: join(docs, ...file.split('/')) })
   }
   const entries = new Map([...loaded.pages.values()].map((entry) => [entry.path, entry]))
-  await Promise.all(
-    guide.pages.map(async (page) => {
-      const name = pageFile(page.id)
-      const images = imagesOf.get(page.id)!
-      // All a page's module is made from: its parse, what the guide gave it (`prev` and
-      // `next`, where its links lead, its images' sizes) and its images' files.
-      const { key: parse, fresh } = entries.get(page.path)!
-      const key =
-        cache && parse
-          ? digest(
-              [
-                header,
-                parse,
-                guideGiven(page),
-                JSON.stringify(images.map(({ file }) => [file, assets.get(file) ?? null])),
-              ].join('\0'),
-            )
-          : undefined
-      if (key !== undefined && present?.has(name) && previous!.files[name] === key) {
-        cache!.keep(key)
-        files.set(name, { digest: key })
-        return
-      }
-      const json = await pageJsonOf(loaded, page, key, imageIn('guide.js'), fresh !== true)
-      const text = header + pageSource(json, imageIn(name))
-      files.set(name, { digest: key ?? digest(text), text })
-    }),
-  )
-  await cache?.prune('txt')
-
-  const info: BuildInfo = {
-    version,
-    files: Object.fromEntries([...files].map(([name, { digest }]) => [name, digest])),
+  const info: BuildInfo = { version, files: {} }
+  const output = new OutputFolder(destination, update ? previous : undefined, present)
+  try {
+    // Each page's module is written as soon as it is made, a few pages at a time, so the
+    // modules of a guide of thousands of pages are never all held at once.
+    await inParallel(
+      guide.pages.map((page) => async () => {
+        const name = pageFile(page.id)
+        const images = imagesOf.get(page.id)!
+        // All a page's module is made from: its parse, what the guide gave it (`prev` and
+        // `next`, where its links lead, its images' sizes) and its images' files.
+        const { key: parse, fresh } = entries.get(page.path)!
+        const key =
+          cache && parse
+            ? digest(
+                [
+                  header,
+                  parse,
+                  guideGiven(page),
+                  JSON.stringify(images.map(({ file }) => [file, assets.get(file) ?? null])),
+                ].join('\0'),
+              )
+            : undefined
+        if (key !== undefined && output.isCurrent(name, key)) {
+          cache!.keep(key)
+          files.set(name, { digest: key })
+          return
+        }
+        const json = await pageJsonOf(loaded, page, key, imageIn('guide.js'), fresh !== true)
+        const text = header + pageSource(json, imageIn(name))
+        const file = { digest: key ?? digest(text) }
+        files.set(name, file)
+        if (!output.isCurrent(name, file.digest)) await output.write(name, { text })
+      }),
+      16,
+    )
+    await cache?.prune('txt')
+    // Then the others (the modules written, only their digests are left).
+    const others = [...files].filter(
+      ([name, file]) =>
+        (file.text !== undefined || file.copy !== undefined) &&
+        !output.isCurrent(name, file.digest),
+    )
+    await inParallel(
+      others.map(
+        ([name, file]) =>
+          () =>
+            output.write(name, file),
+      ),
+      32,
+    )
+    for (const [name, file] of files) info.files[name] = file.digest
+    const changed = await output.finish(new Set(files.keys()), info)
+    return { loaded, written: [...files.keys()], changed }
+  } catch (error) {
+    await output.abort()
+    throw error
   }
-  const written = [...files.keys()]
-  if (update && present) {
-    const changed = await updateFolder(destination, files, present, previous, info)
-    return { loaded, written, changed }
-  }
-  await writeFolder(destination, files, info)
-  return { loaded, written, changed: written }
 }
 
 /**
@@ -281,13 +298,17 @@ async function readBuildInfo(folder: string): Promise<BuildInfo | undefined> {
   }
 }
 
-type OutputFiles = ReadonlyMap<string, { digest: string; text?: string; copy?: string }>
+/** A file of the output: its text, or the file it is a copy of. */
+interface OutputFile {
+  text?: string | undefined
+  copy?: string | undefined
+}
 
 /** Write one file of the output into `folder`: its text, or a copy of its source. */
 async function writeOutput(
   folder: string,
   name: string,
-  { text, copy }: { text?: string; copy?: string },
+  { text, copy }: OutputFile,
 ): Promise<void> {
   const path = join(folder, name)
   if (text !== undefined) await writeFile(path, text)
@@ -295,73 +316,95 @@ async function writeOutput(
   else throw new Error(`No text for ${name}`)
 }
 
-/** Write the output whole into a folder beside `destination`, then rename it into place. */
-async function writeFolder(
-  destination: string,
-  files: OutputFiles,
-  info: BuildInfo,
-): Promise<void> {
-  const staging = join(dirname(destination), `.${basename(destination)}.${process.pid}.tmp`)
-  const old = join(dirname(destination), `.${basename(destination)}.${process.pid}.old`)
-  try {
-    // Each folder once, then the files side by side (a few at a time).
-    const folders = new Set([
-      staging,
-      ...[...files.keys()].map((name) => dirname(join(staging, name))),
-    ])
-    for (const folder of [...folders].sort()) await mkdir(folder, { recursive: true })
-    await inParallel(
-      [...files].map(
-        ([name, file]) =>
-          () =>
-            writeOutput(staging, name, file),
-      ),
-      32,
-    )
-    await writeFile(join(staging, buildInfoFile), `${JSON.stringify(info)}\n`)
-  } catch (error) {
-    await rm(staging, { recursive: true, force: true })
-    throw error
-  }
-  if (existsSync(destination)) await rename(destination, old)
-  await rename(staging, destination)
-  await rm(old, { recursive: true, force: true })
-}
-
 /**
- * Bring `destination`, written by an earlier build (`previous`), up to date: the files
- * whose digest changed or that are missing, each through a temporary file renamed into
- * place; the files it no longer has removed. The list goes first and comes back last, so
- * a build stopped half way leaves no list, and the next one writes the folder whole.
- * The names written or removed.
+ * The output folder as a build writes it. Without an earlier build's list (`previous`),
+ * the folder is written whole into a folder beside it, renamed into place at the end.
+ * Over an earlier build, only the files whose digest changed or that are missing are
+ * written, each through a temporary file renamed into place, and the files the guide no
+ * longer has are removed; the list goes before the first write and comes back last, so a
+ * build stopped half way leaves no list, and the next one writes the folder whole.
  */
-async function updateFolder(
-  destination: string,
-  files: OutputFiles,
-  present: ReadonlySet<string>,
-  previous: BuildInfo,
-  info: BuildInfo,
-): Promise<string[]> {
-  const changed = [...files].filter(
-    ([name, { digest }]) => previous.files[name] !== digest || !present.has(name),
-  )
-  const gone = Object.keys(previous.files).filter((name) => !files.has(name) && present.has(name))
-  if (changed.length === 0 && gone.length === 0) return []
-  await rm(join(destination, buildInfoFile), { force: true })
-  for (const folder of new Set(changed.map(([name]) => dirname(join(destination, name))))) {
-    await mkdir(folder, { recursive: true })
+class OutputFolder {
+  readonly #destination: string
+  readonly #previous: BuildInfo | undefined
+  readonly #present: ReadonlySet<string> | undefined
+  /** Where files are written: the destination, or the folder beside it. */
+  readonly #folder: string
+  readonly #folders = new Map<string, Promise<unknown>>()
+  #listRemoved: Promise<void> | undefined
+  readonly #written: string[] = []
+
+  constructor(
+    destination: string,
+    previous: BuildInfo | undefined,
+    present: ReadonlySet<string> | undefined,
+  ) {
+    this.#destination = destination
+    const updating = previous !== undefined && present !== undefined
+    this.#previous = updating ? previous : undefined
+    this.#present = updating ? present : undefined
+    this.#folder = updating
+      ? destination
+      : join(dirname(destination), `.${basename(destination)}.${process.pid}.tmp`)
   }
-  const suffix = `.${process.pid}.tmp`
-  await inParallel(
-    changed.map(([name, file]) => async () => {
-      await writeOutput(destination, name + suffix, file)
-      await rename(join(destination, name + suffix), join(destination, name))
-    }),
-    32,
-  )
-  await Promise.all(gone.map((name) => rm(join(destination, name), { force: true })))
-  await writeFile(join(destination, buildInfoFile), `${JSON.stringify(info)}\n`)
-  return [...changed.map(([name]) => name), ...gone]
+
+  /** Whether the file `name`, made from what `digest` names, is in the folder already. */
+  isCurrent(name: string, digest: string): boolean {
+    return this.#previous?.files[name] === digest && this.#present!.has(name)
+  }
+
+  /** Write the file `name`. */
+  async write(name: string, file: OutputFile): Promise<void> {
+    if (this.#previous) {
+      this.#listRemoved ??= rm(join(this.#destination, buildInfoFile), { force: true })
+      await this.#listRemoved
+    }
+    const path = join(this.#folder, name)
+    const folder = dirname(path)
+    let made = this.#folders.get(folder)
+    if (!made) this.#folders.set(folder, (made = mkdir(folder, { recursive: true })))
+    await made
+    if (this.#previous) {
+      const suffix = `.${process.pid}.tmp`
+      await writeOutput(this.#folder, name + suffix, file)
+      await rename(path + suffix, path)
+    } else await writeOutput(this.#folder, name, file)
+    this.#written.push(name)
+  }
+
+  /**
+   * Finish the folder of the files `names`: remove those the earlier build wrote that it
+   * no longer has, write the list `info`, and put a folder written whole in place. The
+   * names written or removed.
+   */
+  async finish(names: ReadonlySet<string>, info: BuildInfo): Promise<string[]> {
+    if (!this.#previous) {
+      await mkdir(this.#folder, { recursive: true })
+      await writeFile(join(this.#folder, buildInfoFile), `${JSON.stringify(info)}\n`)
+      const old = join(
+        dirname(this.#destination),
+        `.${basename(this.#destination)}.${process.pid}.old`,
+      )
+      if (existsSync(this.#destination)) await rename(this.#destination, old)
+      await rename(this.#folder, this.#destination)
+      await rm(old, { recursive: true, force: true })
+      return [...names]
+    }
+    const gone = Object.keys(this.#previous.files).filter(
+      (name) => !names.has(name) && this.#present!.has(name),
+    )
+    if (this.#written.length === 0 && gone.length === 0) return []
+    this.#listRemoved ??= rm(join(this.#destination, buildInfoFile), { force: true })
+    await this.#listRemoved
+    await Promise.all(gone.map((name) => rm(join(this.#destination, name), { force: true })))
+    await writeFile(join(this.#destination, buildInfoFile), `${JSON.stringify(info)}\n`)
+    return [...this.#written, ...gone]
+  }
+
+  /** Remove a folder being written whole, after an error. */
+  async abort(): Promise<void> {
+    if (!this.#previous) await rm(this.#folder, { recursive: true, force: true })
+  }
 }
 
 /** Run `tasks`, at most `limit` at a time; rejects with the first error. */
