@@ -1,3 +1,4 @@
+import type { Link } from 'mdast'
 import { execFile } from 'node:child_process'
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -14,6 +15,7 @@ import {
   guideIndex,
   guideIndexJson,
   loadGuide,
+  nodesOf,
   type LoadedGuide,
   type LoadOptions,
   type ParsedPage,
@@ -194,6 +196,29 @@ describe('the index across saves', () => {
     expect(second).toBe(fresh)
     expect(second).toContain('"text":"Pictures"')
     expect(second).not.toContain('"text":"Images"')
+  })
+
+  test('should lead the links of a kept page to the sections their page has now', async () => {
+    // testing/api.md links to `../docker.md#images`; only docker.md changes.
+    const cache = new Map<string, ParsedPage>()
+    const link = async (): Promise<{ pageLink: unknown; messages: string }> => {
+      const loaded = await load({ cache })
+      const api = loaded.guide!.pages.find((page) => page.path === 'testing/api.md')!
+      const [found] = nodesOf<Link>(api.tree, ['link']).filter((node) =>
+        node.url.startsWith('../docker.md#'),
+      )
+      return { pageLink: found!.data?.pageLink, messages: output(loaded).messages }
+    }
+    const first = await link()
+    expect(first.pageLink).toEqual({ page: 'docker', from: 'testing/api', section: 'images' })
+    await edit('docker.md', (text) => text.replace('## Images', '## Pictures'))
+    const renamed = await link()
+    expect(renamed.pageLink).toEqual({ page: 'docker', from: 'testing/api' })
+    expect(renamed.messages).toMatch(/8:\d+-8:\d+ +warning +The link to `\.\.\/docker\.md#images`/)
+    await edit('docker.md', (text) => text.replace('## Pictures', '## Images'))
+    const back = await link()
+    expect(back.pageLink).toEqual(first.pageLink)
+    expect(back.messages).not.toContain('link-anchor')
   })
 
   test('should read only the pages named as changed, taking the others from the cache', async () => {

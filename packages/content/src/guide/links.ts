@@ -39,16 +39,30 @@ export function sectionOf(page: GuidePage, anchor: string): string | undefined {
   return anchors.get(anchor)
 }
 
+/** Where a link leads: a page's path and a fragment, or nowhere in the guide. */
+type Target = { path: string; fragment: string } | undefined
+
+/**
+ * Each link's target, with the URL and page it was worked out for: a tree that a cache
+ * keeps across loads (the Vite plugin's, on each save) keeps its links' targets too.
+ */
+const targets = new WeakMap<Link, { url: string; from: string; target: Target }>()
+
+/** {@link target} of `link`, on the page `from`, worked out once while they stay the same. */
+function linkTarget(link: Link, from: string, resolved: Map<string, string>): Target {
+  const known = targets.get(link)
+  if (known?.url === link.url && known.from === from) return known.target
+  const found = target(link.url, from, resolved)
+  targets.set(link, { url: link.url, from, target: found })
+  return found
+}
+
 /**
  * The page path and fragment a relative link to a markdown file names, or `undefined`.
  * Paths are resolved once for each folder and path (`resolved`): a guide's pages link to
  * the same pages many times over.
  */
-function target(
-  url: string,
-  from: string,
-  resolved: Map<string, string>,
-): { path: string; fragment: string } | undefined {
+function target(url: string, from: string, resolved: Map<string, string>): Target {
   if (scheme.test(url) || url.startsWith('/')) return undefined
   const hash = url.indexOf('#')
   const rawPath = (hash === -1 ? url : url.slice(0, hash)).replace(/\?.*$/, '')
@@ -85,8 +99,9 @@ export function resolveLinks(
   const resolved = new Map<string, string>()
   for (const { page, file } of pages) {
     for (const link of nodesOf<Link>(page.tree, ['link'])) {
-      if (link.data?.pageLink) delete link.data.pageLink
-      const found = target(link.url, page.path, resolved)
+      const before = link.data?.pageLink
+      if (before) delete link.data!.pageLink
+      const found = linkTarget(link, page.path, resolved)
       if (!found) continue
       const to = byPath.get(found.path)
       if (!to && failed.has(found.path)) continue
@@ -114,7 +129,15 @@ export function resolveLinks(
           )
         } else pageLink.section = section
       }
-      link.data = { ...link.data, pageLink }
+      // A link that leads where it led keeps its reference (a tree that a cache keeps is
+      // loaded again on every save, and most of its links do not change).
+      if (
+        before?.page === pageLink.page &&
+        before.from === pageLink.from &&
+        before.section === pageLink.section
+      )
+        link.data!.pageLink = before
+      else link.data = { ...link.data, pageLink }
     }
   }
 }
