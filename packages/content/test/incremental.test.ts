@@ -229,6 +229,8 @@ describe('the index across saves', () => {
     const docker = join(guide, 'docs', 'docker.md')
     const named = await load({ cache, changed: new Set([docker]) })
     expect(named.parsed).toEqual({ count: 1, threads: 1, cached: 6 })
+    const parsed = [...named.pages.values()].filter((page) => page.fresh)
+    expect(parsed.map((page) => page.path)).toEqual(['docker.md'])
     const text = JSON.stringify(guideData(named.guide!))
     expect(text).toContain('A line about docker.')
     expect(text).not.toContain('A line about pipelines.')

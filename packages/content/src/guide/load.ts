@@ -241,12 +241,13 @@ export async function loadGuide(target: string, options: LoadOptions = {}): Prom
   await store?.prune()
   if (options.outlines) await store?.saveOutlines()
   read.forEach(({ absolute }, index) => {
-    const fresh = found[index]!
-    options.cache?.set(absolute, { ...fresh, key: keys[index] })
+    const entry = found[index]!
+    // A load that takes the page from `cache` does not parse it.
+    options.cache?.set(absolute, { ...entry, key: keys[index], fresh: undefined })
     // Guide-level messages go on a copy, so a cached page does not gather them twice.
-    const file = new VFile({ path: fresh.file.path, value: fresh.file.value })
-    file.messages = [...fresh.file.messages]
-    parsed.set(absolute, { ...fresh, file, key: keys[index] })
+    const file = new VFile({ path: entry.file.path, value: entry.file.value })
+    file.messages = [...entry.file.messages]
+    parsed.set(absolute, { ...entry, file, key: keys[index] })
     files.push(file)
   })
   if (options.cache) {
