@@ -1,6 +1,6 @@
 /**
- * Parse many pages at once: on this thread, or on it and worker threads (as many threads
- * as asked for in all), each page with the page pipeline. The results come back in the order of the
+ * Parse many pages at once: on this thread, or across worker threads (as many as asked
+ * for), each page with the page pipeline. The results come back in the order of the
  * pages whatever thread parsed them, in the form the cache stores, so a page's output
  * is the same byte for byte whichever way it was parsed.
  *
@@ -97,11 +97,10 @@ export function defaultThreads(): number {
 }
 
 /**
- * Parse `jobs` with `options`, on `threads` threads (this one and worker threads) when
- * there are enough pages for it and the package runs built, else on this thread alone.
- * Resolves to the parses in the order of `jobs`, and how many threads parsed them;
- * rejects with the first error a page's parse threw (not a message: those are in the
- * parse).
+ * Parse `jobs` with `options`, on `threads` worker threads when there are enough pages
+ * for it and the package runs built, else on this thread. Resolves to the parses in the
+ * order of `jobs`, and how many threads parsed them; rejects with the first error a page's parse threw (not a message:
+ * those are in the parse).
  */
 export async function parsePages(
   jobs: readonly PageJob[],
@@ -123,10 +122,6 @@ export async function parsePages(
   return { parses: await inWorkers(file, jobs, own, count, onParsed), threads: count }
 }
 
-/**
- * Parse `jobs` on `count` threads: this one and `count - 1` workers, each taking the
- * next page as it is done (this thread between the workers' answers).
- */
 function inWorkers(
   file: string,
   jobs: readonly PageJob[],
@@ -138,25 +133,13 @@ function inWorkers(
   const workers: Worker[] = []
   let next = 0
   let done = 0
-  let over = false
   return new Promise<JobResult[]>((resolve, reject) => {
     const stop = (): void => {
-      over = true
       for (const worker of workers) void worker.terminate()
     }
     const fail = (error: unknown): void => {
-      if (over) return
       stop()
       reject(error instanceof Error ? error : new Error(String(error)))
-    }
-    const finish = (index: number, result: JobResult): void => {
-      parses[index] = result
-      done++
-      onParsed?.(done)
-      if (done === jobs.length) {
-        stop()
-        resolve(parses)
-      }
     }
     const send = (worker: Worker): void => {
       if (next >= jobs.length) return
@@ -164,7 +147,7 @@ function inWorkers(
       const request: WorkerRequest = { ...jobs[index]!, index }
       worker.postMessage(request)
     }
-    for (let n = 1; n < count; n++) {
+    for (let n = 0; n < count; n++) {
       const worker = new Worker(file, {
         workerData: { options } satisfies WorkerSetup,
         resourceLimits: { maxYoungGenerationSizeMb: workerYoungGenerationMb },
@@ -177,27 +160,18 @@ function inWorkers(
           fail(error)
           return
         }
-        finish(answer.index, { parse: answer.parse, outline: answer.outline })
-        if (!over) send(worker)
+        parses[answer.index] = { parse: answer.parse, outline: answer.outline }
+        done++
+        onParsed?.(done)
+        if (done === jobs.length) {
+          stop()
+          resolve(parses)
+        } else send(worker)
       })
       worker.on('error', fail)
-      // Two pages in flight a worker, so none waits for its next page while this thread
-      // parses one of its own.
+      // Two pages in flight a worker, so none waits for its next page.
       send(worker)
       send(worker)
     }
-    // This thread is one of the `count`: a worker more would cost its own heap and copy
-    // of the pipeline for no more cores.
-    const own = async (): Promise<void> => {
-      while (!over && next < jobs.length) {
-        const index = next++
-        const result = await runJob(jobs[index]!, options)
-        if (over) return
-        finish(index, result)
-        // The workers' answers come in before this thread's next page.
-        await new Promise((resolve) => setImmediate(resolve))
-      }
-    }
-    own().catch(fail)
   })
 }
