@@ -355,10 +355,7 @@ class OutputFolder {
 
   /** Write the file `name`. */
   async write(name: string, file: OutputFile): Promise<void> {
-    if (this.#previous) {
-      this.#listRemoved ??= rm(join(this.#destination, buildInfoFile), { force: true })
-      await this.#listRemoved
-    }
+    if (this.#previous) await this.#removeList()
     const path = join(this.#folder, name)
     const folder = dirname(path)
     let made = this.#folders.get(folder)
@@ -394,11 +391,16 @@ class OutputFolder {
       (name) => !names.has(name) && this.#present!.has(name),
     )
     if (this.#written.length === 0 && gone.length === 0) return []
-    this.#listRemoved ??= rm(join(this.#destination, buildInfoFile), { force: true })
-    await this.#listRemoved
+    await this.#removeList()
     await Promise.all(gone.map((name) => rm(join(this.#destination, name), { force: true })))
     await writeFile(join(this.#destination, buildInfoFile), `${JSON.stringify(info)}\n`)
     return [...this.#written, ...gone]
+  }
+
+  /** Remove the earlier build's list, once, before the folder changes. */
+  #removeList(): Promise<void> {
+    this.#listRemoved ??= rm(join(this.#destination, buildInfoFile), { force: true })
+    return this.#listRemoved
   }
 
   /** Remove a folder being written whole, after an error. */
