@@ -192,12 +192,20 @@ describe('guideLoader', () => {
 
     // A file that is not the guide's changes nothing.
     watcher.emit('change', join(dir, 'src', 'pages', 'index.astro'))
-    watcher.emit('change', join(docs, 'images', 'layers.svg'))
     await unlink(join(docs, 'drafts', 'notes.md'))
     watcher.emit('unlink', join(docs, 'drafts', 'notes.md'))
     await vi.waitFor(() => expect(summaries()).toHaveLength(3))
     expect(entries.has('drafts/notes')).toBe(false)
     expect(written).toEqual(['docker'])
+
+    // An image a page names is measured again: resized, its page's entry is written.
+    const image = join(docs, 'images', 'layers.svg')
+    await writeFile(image, (await readFile(image, 'utf8')).replace(/width="\d+"/, 'width="333"'))
+    watcher.emit('change', image)
+    await vi.waitFor(() => expect(summaries()).toHaveLength(4))
+    expect(summaries()[3]).toMatch(/\(0 parsed, 6 from the cache; 1 entry written\)$/)
+    expect(written).toEqual(['docker', 'docker'])
+    expect(JSON.stringify(entries.get('docker')!.data.tree)).toContain('"width":333')
   })
 
   test('should take a save seen half written whose last change the watcher dropped', async () => {

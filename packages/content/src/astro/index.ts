@@ -23,6 +23,7 @@ import type { VFileMessage } from 'vfile-message'
 import {
   guideData,
   guideIndex,
+  imageFiles,
   isGuideFile,
   loadGuide,
   localImages,
@@ -115,6 +116,8 @@ const ownGuide = fileURLToPath(new URL('../guide', import.meta.url))
 export function guideLoader(options: GuideLoaderOptions = {}): GuideLoader {
   // Pages as last parsed, by absolute path, across the loads of one Astro process.
   const cache = new Map<string, ParsedPage>()
+  // The image files the pages name, as of the last load that put the guide together.
+  let images = new Set<string>()
   let watching = false
   return {
     name,
@@ -142,6 +145,7 @@ export function guideLoader(options: GuideLoaderOptions = {}): GuideLoader {
         })
         location = loaded.location
         if (!loaded.guide) throw guideFailures(loaded, root, cache)
+        images = imageFiles(loaded.guide.pages, location.docs)
         const warnings = messages(loaded.files, (message) => message.fatal === false)
         if (warnings) context.logger.warn(warnings)
         const notes = messages(loaded.files, (message) => message.fatal == null)
@@ -185,7 +189,8 @@ export function guideLoader(options: GuideLoaderOptions = {}): GuideLoader {
       let pending: Set<string> | undefined
       let running: Promise<void> = Promise.resolve()
       const onChange = (file: string, whole: boolean): void => {
-        if (!isGuideFile(location, file)) return
+        // A page, `mkdocs.yml`, or an image a page names (its size may have changed).
+        if (!isGuideFile(location, file) && !images.has(file)) return
         const first = pending === undefined
         pending ??= new Set()
         if (whole) pending.add('*')
@@ -206,7 +211,7 @@ export function guideLoader(options: GuideLoaderOptions = {}): GuideLoader {
       }
       const recheck = async (files: ReadonlySet<string>): Promise<void> => {
         for (const file of files) {
-          if (file === '*') continue
+          if (file === '*' || !cache.has(file)) continue
           const now = await readFile(file, 'utf8').catch(() => undefined)
           if (now !== undefined && now !== cache.get(file)?.source) onChange(file, false)
         }

@@ -440,6 +440,18 @@ export class PageCache {
   }
 
   /**
+   * Remove the parses of `keys` that were not used since this cache was made: for a load
+   * that knows which pages changed, their older versions, without listing the folder.
+   */
+  async forget(keys: Iterable<string>): Promise<void> {
+    await Promise.all(
+      [...new Set(keys)]
+        .filter((key) => !this.#used.has(key))
+        .map((key) => rm(join(this.#dir, `${key}.json`), { force: true })),
+    )
+  }
+
+  /**
    * Remove the entries of one kind (`json`: parses; `txt`: texts) that were not used since
    * this cache was made: older versions of its pages.
    */

@@ -36,16 +36,34 @@ export function guideGiven(page: GuidePage): string {
   ])
 }
 
-const made = new WeakMap<GuidePage, { given: string; data: PageData }>()
+/**
+ * What {@link guideGiven} writes, as values to compare one by one: each link's
+ * `pageLink` by identity (a link that leads where it led keeps its object).
+ */
+function givenValues(page: GuidePage): unknown[] {
+  const values: unknown[] = [page.prev, page.next]
+  for (const link of nodesOf<Link>(page.tree, ['link'])) values.push(link.data?.pageLink)
+  for (const { node } of localImages(page.path, page.tree)) {
+    if (node.type === 'figure') values.push(node.width, node.height)
+    else values.push(node.data?.hProperties?.width, node.data?.hProperties?.height)
+  }
+  return values
+}
+
+const made = new WeakMap<GuidePage, { given: unknown[]; data: PageData }>()
 
 /**
  * A page's data, as {@link guideData} gives it: made again only when the page or what the
  * guide gave it changed (a page the Vite plugin keeps across saves is copied once).
  */
 export function pageData(page: GuidePage): PageData {
-  const given = guideGiven(page)
+  const given = givenValues(page)
   const known = made.get(page)
-  if (known?.given === given) return known.data
+  if (
+    known?.given.length === given.length &&
+    known.given.every((value, index) => value === given[index])
+  )
+    return known.data
   const data = withoutPositions(pageFields(page))
   made.set(page, { given, data })
   return data

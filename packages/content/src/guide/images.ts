@@ -47,16 +47,35 @@ type ImageNode = Figure | Image
 
 const srcOf = (node: ImageNode): string => (node.type === 'figure' ? node.src : node.url)
 
-/** Every figure and image of `tree` with a relative `src`, with the file it names. */
+/** A page's relative images, by tree, with the page's path and the `src`s they were found for. */
+const imagesOf = new WeakMap<
+  GuideRoot,
+  { pagePath: string; srcs: string[]; images: { node: ImageNode; src: string; file: string }[] }
+>()
+
+/**
+ * Every figure and image of `tree` with a relative `src`, with the file it names: the
+ * same list while the tree's images and the page's path stay the same.
+ */
 export function localImages(
   pagePath: string,
   tree: GuideRoot,
 ): { node: ImageNode; src: string; file: string }[] {
-  return nodesOf<ImageNode>(tree, ['figure', 'image']).flatMap((node) => {
+  const nodes = nodesOf<ImageNode>(tree, ['figure', 'image'])
+  const known = imagesOf.get(tree)
+  if (
+    known?.pagePath === pagePath &&
+    known.srcs.length === nodes.length &&
+    nodes.every((node, index) => srcOf(node) === known.srcs[index])
+  )
+    return known.images
+  const images = nodes.flatMap((node) => {
     const src = srcOf(node)
     const file = imageFile(pagePath, src)
     return file === undefined ? [] : [{ node, src, file }]
   })
+  imagesOf.set(tree, { pagePath, srcs: nodes.map(srcOf), images })
+  return images
 }
 
 /**
@@ -84,16 +103,45 @@ function sizeOf(file: string, stats: Stats): Promise<{ width: number; height: nu
 }
 
 /**
+ * The files (absolute) that the relative images of `pages` (in the guide's folder
+ * `docs`) name: a watcher that sees one change passes it to the next load as changed.
+ */
+export function imageFiles(pages: readonly GuidePage[], docs: string): Set<string> {
+  const files = new Set<string>()
+  for (const page of pages) {
+    for (const { file } of localImages(page.path, page.tree)) {
+      files.add(join(docs, ...file.split('/')))
+    }
+  }
+  return files
+}
+
+/**
+ * The pages whose images were all found and measured, with the files measured: while a
+ * page is the same (the same parse) and none of its images changed, its sizes stand.
+ */
+const measured = new WeakMap<GuidePage, string[]>()
+
+/**
  * Check and measure the relative images of `pages` (in the guide's folder `docs`),
- * reporting on each page's file.
+ * reporting on each page's file. With `changed`, the only image files (absolute) that
+ * may have changed since the pages were last measured: a page measured then, none of
+ * whose images is one of them, is not measured again.
  */
 export async function measureImages(
   pages: readonly { page: GuidePage; file: VFile }[],
   docs: string,
+  changed?: ReadonlySet<string>,
 ): Promise<void> {
   for (const { page, file } of pages) {
+    const known = measured.get(page)
+    if (changed && known?.every((image) => !changed.has(image))) continue
+    measured.delete(page)
+    const files: string[] = []
+    let reported = false
     for (const { node, src, file: image } of localImages(page.path, page.tree)) {
       if (image === '..' || image.startsWith('../')) {
+        reported = true
         report(
           file,
           `The image \`${src}\` is outside the guide's folder: put it in the folder, or write a full URL`,
@@ -105,6 +153,7 @@ export async function measureImages(
       const absolute = join(docs, ...image.split('/'))
       const stats = statSync(absolute, { throwIfNoEntry: false })
       if (!stats?.isFile()) {
+        reported = true
         report(
           file,
           `The image \`${src}\` is missing: no file \`${image}\` in the guide's folder`,
@@ -117,6 +166,7 @@ export async function measureImages(
       try {
         size = await sizeOf(absolute, stats)
       } catch (error) {
+        reported = true
         report(
           file,
           `The image \`${src}\` could not be measured: ${(error as Error).message}`,
@@ -126,8 +176,10 @@ export async function measureImages(
         continue
       }
       const { width, height } = size
+      files.push(absolute)
       if (node.type === 'figure') Object.assign(node, { width, height })
       else node.data = { ...node.data, hProperties: { ...node.data?.hProperties, width, height } }
     }
+    if (!reported) measured.set(page, files)
   }
 }

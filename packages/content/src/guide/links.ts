@@ -86,6 +86,14 @@ function target(url: string, from: string, resolved: Map<string, string>): Targe
 }
 
 /**
+ * Each page whose links all led to pages of the guide when last resolved, with those
+ * pages by path: while each path leads to the same page (the same parse), the page's
+ * links lead where they led, and a load that keeps most pages (the Vite plugin's, on
+ * each save) resolves again only the links of the pages saved and of those linking to them.
+ */
+const resolvedTo = new WeakMap<GuidePage, Map<string, GuidePage>>()
+
+/**
  * Give every link between pages of `pages` its `data.pageLink`, and report those that
  * point to no page (`link-page`) or to no section of their page (`link-anchor`). A link
  * to a page of `failed` (paths of pages that did not parse, reported already) is left
@@ -98,14 +106,23 @@ export function resolveLinks(
   const byPath = new Map(pages.map(({ page }) => [page.path, page]))
   const resolved = new Map<string, string>()
   for (const { page, file } of pages) {
+    const known = resolvedTo.get(page)
+    if (known && [...known].every(([path, to]) => byPath.get(path) === to)) continue
+    resolvedTo.delete(page)
+    const leadsTo = new Map<string, GuidePage>()
+    let reported = false
     for (const link of nodesOf<Link>(page.tree, ['link'])) {
       const before = link.data?.pageLink
       if (before) delete link.data!.pageLink
       const found = linkTarget(link, page.path, resolved)
       if (!found) continue
       const to = byPath.get(found.path)
-      if (!to && failed.has(found.path)) continue
+      if (!to && failed.has(found.path)) {
+        reported = true
+        continue
+      }
       if (!to) {
+        reported = true
         report(
           file,
           found.path.startsWith('../')
@@ -116,11 +133,13 @@ export function resolveLinks(
         )
         continue
       }
+      leadsTo.set(found.path, to)
       const pageLink: PageLink = { page: to.id, from: page.id }
       if (found.fragment !== '') {
         const anchor = decodeFragment(found.fragment)
         const section = sectionOf(to, anchor)
         if (section === undefined) {
+          reported = true
           report(
             file,
             `The link to \`${link.url}\` names \`#${anchor}\`, which is no section or heading of page \`${to.id}\` (${to.path}); its sections: ${to.sections.map((node) => node.id).join(', ')}`,
@@ -139,6 +158,7 @@ export function resolveLinks(
         link.data!.pageLink = before
       else link.data = { ...link.data, pageLink }
     }
+    if (!reported) resolvedTo.set(page, leadsTo)
   }
 }
 

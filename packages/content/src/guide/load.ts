@@ -7,8 +7,8 @@
  * and reported; a nav entry whose file is missing is a warning at its line in
  * `mkdocs.yml`, as mkdocs has it.
  */
-import { existsSync, statSync } from 'node:fs'
-import { readdir, readFile } from 'node:fs/promises'
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import { basename, dirname, join, posix, relative, resolve, sep } from 'node:path'
 import type { Link } from 'mdast'
 import { VFile } from 'vfile'
@@ -40,9 +40,10 @@ export interface LoadOptions extends ProcessorOptions {
    */
   cacheDir?: string | undefined
   /**
-   * With `cache`: the pages (absolute paths) that may have changed since `cache` was
-   * filled. Any other page that `cache` holds is taken from it without reading its file,
-   * as the Vite plugin does when its watcher names the page saved. Default: read every page.
+   * With `cache`: the pages and images (absolute paths) that may have changed since `cache`
+   * was filled. Any other page that `cache` holds is taken from it without reading its
+   * file, and its images keep the sizes read then, as the Vite plugin does when its
+   * watcher names the file saved. Default: read every page and measure every image.
    */
   changed?: ReadonlySet<string> | undefined
   /**
@@ -53,6 +54,12 @@ export interface LoadOptions extends ProcessorOptions {
    * tree, and `build`, which needs those of the pages whose module it writes. Default: `false`.
    */
   outlines?: boolean | undefined
+  /**
+   * With `changed`: the guide's pages (relative to its folder, with `/`, sorted) as the
+   * last load listed them ({@link LoadedGuide.paths}), when none was added or removed
+   * since: the folder is not listed again. Default: list the folder.
+   */
+  paths?: readonly string[] | undefined
   /** How many worker threads parse the pages when many need parsing. Default: one a core. */
   threads?: number | undefined
   /** Called as pages are parsed (not those from a cache): how many, of how many. */
@@ -90,6 +97,8 @@ export interface LoadedGuide {
   files: VFile[]
   /** Every page by absolute path, as parsed (for the Vite plugin's code frames). */
   pages: Map<string, ParsedPage>
+  /** The guide's pages, relative to its folder with `/`, sorted: see `paths` of {@link LoadOptions}. */
+  paths: string[]
   /** The guide's cache, with `cacheDir`: `build` keeps its page modules there too. */
   cache?: PageCache | undefined
   location: GuideLocation
@@ -128,8 +137,10 @@ function isDirectory(path: string): boolean {
 }
 
 /** Every `*.md` under `dir`, relative to it with `/`, sorted; dot files and folders left out. */
-export async function markdownFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true })
+export function markdownFiles(dir: string): string[] {
+  // Listed synchronously: the promise API waits on the thread pool for each folder, which
+  // on a guide of hundreds of folders takes a few times longer.
+  const entries = readdirSync(dir, { recursive: true, withFileTypes: true })
   return entries
     .filter((entry) => entry.isFile() && /\.md$/i.test(entry.name))
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
@@ -159,7 +170,12 @@ export async function loadGuide(target: string, options: LoadOptions = {}): Prom
   }
   const strict = options.strict ?? config?.strict ?? false
   const parsed = new Map<string, ParsedPage>()
-  const paths = isDirectory(location.docs) ? await markdownFiles(location.docs) : []
+  const paths =
+    options.changed && options.paths
+      ? [...options.paths]
+      : isDirectory(location.docs)
+        ? markdownFiles(location.docs)
+        : []
   if (paths.length === 0) {
     const folder = new VFile({ path: relative(cwd, location.docs) || '.' })
     report(folder, 'No pages (`*.md`) in this folder', undefined, 'read')
@@ -238,7 +254,18 @@ export async function loadGuide(target: string, options: LoadOptions = {}): Prom
     const key = keys[index]
     if (key !== undefined && options.outlines) store!.setOutline(key, parse, outline)
   })
-  await store?.prune()
+  // A load that knows which pages changed (and so read the others from `cache`, which
+  // holds what the last load read) forgets the older versions of those pages, and of
+  // pages gone since; any other load removes every entry it did not use.
+  if (options.changed && options.cache) {
+    const pages = new Set(read.map(({ absolute }) => absolute))
+    const changed = options.changed
+    await store?.forget(
+      [...options.cache].flatMap(([absolute, { key }]) =>
+        key !== undefined && (changed.has(absolute) || !pages.has(absolute)) ? [key] : [],
+      ),
+    )
+  } else await store?.prune()
   if (options.outlines) await store?.saveOutlines()
   read.forEach(({ absolute }, index) => {
     const entry = found[index]!
@@ -291,7 +318,7 @@ export async function loadGuide(target: string, options: LoadOptions = {}): Prom
     delete page.next
   }
   resolveLinks(built, new Set(pages.flatMap((entry) => (entry.page ? [] : [entry.path]))))
-  await measureImages(built, location.docs)
+  await measureImages(built, location.docs, options.changed)
   for (const file of files) applyRules(file, rules)
   const failed = files.some((file) => hasErrors(file, strict))
   const title = config?.siteName ?? ordered[0]?.title
@@ -300,6 +327,7 @@ export async function loadGuide(target: string, options: LoadOptions = {}): Prom
     guide,
     files,
     pages: parsed,
+    paths,
     location,
     strict,
     parsed: { count: jobs.length, threads, cached: read.length - jobs.length },

@@ -90,18 +90,28 @@ function pageOf(data: PageData): GuidePage {
   return page
 }
 
+/** A page's sections or figures by id, and their ids in order: made once a list. */
+const byIdOf = new WeakMap<readonly { id: string }[], Map<string, { id: string }>>()
+const idsOf = new WeakMap<readonly { id: string }[], string[]>()
+
+function nodeIds(nodes: readonly { id: string }[]): string[] {
+  let ids = idsOf.get(nodes)
+  if (!ids) idsOf.set(nodes, (ids = nodes.map((node) => node.id)))
+  return ids
+}
+
+function nodesById<T extends { id: string }>(nodes: readonly T[]): Map<string, T> {
+  let byId = byIdOf.get(nodes)
+  if (!byId) byIdOf.set(nodes, (byId = new Map(nodes.map((node) => [node.id, node]))))
+  return byId as Map<string, T>
+}
+
 /** The API over `data`. */
 export function guideModule(data: GuideData): GuideModule {
   const pages: GuidePage[] = data.pages.map(pageOf)
   const byId = new Map(pages.map((page) => [page.id, page]))
-  const sections = new Map(
-    pages.map((page) => [page.id, new Map(page.sections.map((node) => [node.id, node]))]),
-  )
-  const figures = new Map(
-    pages.map((page) => [page.id, new Map(page.figures.map((node) => [node.id, node]))]),
-  )
   const ids = (kind: 'sections' | 'figures') =>
-    Object.fromEntries(pages.map((page) => [page.id, page[kind].map((node) => node.id)]))
+    Object.fromEntries(pages.map((page) => [page.id, nodeIds(page[kind])]))
 
   function getPage(id: string): GuidePage {
     const page = byId.get(id)
@@ -109,15 +119,16 @@ export function guideModule(data: GuideData): GuideModule {
     return page
   }
 
-  function finder<T>(what: string, nodes: Map<string, Map<string, T>>) {
-    return (page: string, id: string): T => {
-      const inPage = nodes.get(page)
-      if (!inPage) throw unknown('page id', page, byId.keys())
-      const found = inPage.get(id)
-      if (found === undefined) {
+  function finder<K extends 'sections' | 'figures'>(what: string, kind: K) {
+    return (page: string, id: string): GuidePage[K][number] => {
+      const found = byId.get(page)
+      if (!found) throw unknown('page id', page, byId.keys())
+      const inPage = nodesById<GuidePage[K][number]>(found[kind])
+      const node = inPage.get(id)
+      if (node === undefined) {
         throw unknown(`${what} id`, id, inPage.keys(), ` in page \`${page}\``)
       }
-      return found
+      return node
     }
   }
 
@@ -127,8 +138,8 @@ export function guideModule(data: GuideData): GuideModule {
     sectionIds: ids('sections'),
     figureIds: ids('figures'),
     getPage,
-    getSection: finder('section', sections),
-    getFigure: finder('figure', figures),
+    getSection: finder('section', 'sections'),
+    getFigure: finder('figure', 'figures'),
   }
 }
 
