@@ -115,9 +115,12 @@ describe('guides()', () => {
     await start()
     const module = await served()
     const update = (await save(intro('scientist'))) as { id: string | null }[]
-    // A word of the body: the whole-guide module changes, the index (titles, headings) not.
-    expect(update.map((item) => item.id)).toContain('\0virtual:guides?guides-eager')
-    expect(update.map((item) => item.id)).not.toContain('\0virtual:guides?guides')
+    // A word of the body: the whole-guide module changes, and the index (which in the
+    // browser holds each saved page's query), but not its data (titles, headings).
+    const ids = update.map((item) => item.id)
+    expect(ids).toContain('\0virtual:guides?guides-eager')
+    expect(ids).toContain('\0virtual:guides?guides')
+    expect(ids).not.toContain('\0virtual:guides?guides-index-data')
     const fresh = await served()
     expect(JSON.stringify(fresh.guide)).toContain('The scientist works here.')
     expect(JSON.stringify(module.guide)).toContain('The engineer works here.')
@@ -152,15 +155,14 @@ describe('guides()', () => {
         .map((item) => item.id)
         .filter((id) => id?.startsWith('\0virtual:guides'))
         .sort()
-    // A word of the body: that page's module alone; the index reaches it by its loader
-    // (and Vite serves the index again, but not its data).
-    expect(modules(await save(intro('scientist')))).toEqual(['\0virtual:guides?guides-page=intro'])
-    // A heading: the index and its data too.
+    // A word of the body: the index, which reaches the page by its loader (the page's
+    // module is served again when next loaded), but not its data.
+    expect(modules(await save(intro('scientist')))).toEqual(['\0virtual:guides?guides-index'])
+    // A heading: its data too.
     const heading = await save(intro('scientist').replace('## Second part', '## Third part'))
     expect(modules(heading)).toEqual([
       '\0virtual:guides?guides-index',
       '\0virtual:guides?guides-index-data',
-      '\0virtual:guides?guides-page=intro',
     ])
     const fresh = (await server.ssrLoadModule('/src/one-page.js')) as typeof onePage
     expect(JSON.stringify((await fresh.load()).tree)).toContain('Third part')
@@ -170,6 +172,34 @@ describe('guides()', () => {
     expect(whole.getPage('intro').title).toBe('A small guide')
     expect(ids()).toContain('\0virtual:guides?guides')
     expect(ids()).toContain('\0virtual:guides?guides-eager')
+  })
+
+  test('should give the browser an index that makes the URL of each page, with a new query once the page is saved', async () => {
+    await writeFile(join(root, 'guide/next.md'), '# Next\n\nThe next page.\n')
+    await start()
+    const client = server.environments.client
+    const index = async (): Promise<string> =>
+      (await client.transformRequest('virtual:guides'))!.code
+    const before = await index()
+    // No import a page for Vite to resolve each time it serves the index: one loader.
+    expect(before).not.toMatch(/guides-page=(intro|next)/)
+    expect(before).toContain('"/@id/virtual:guides?guides-page=" + encodeURIComponent(id)')
+    expect(before).toContain('new Map([])')
+    // What the browser asks for by that URL (Vite drops `/@id/`) is the page's module.
+    const page = async (url: string): Promise<string> => (await client.transformRequest(url))!.code
+    expect(await page('virtual:guides?guides-page=intro')).toContain('The engineer works here.')
+
+    await save(intro('scientist'))
+    const after = await index()
+    const stamp = /new Map\(\[\["intro",(\d{13})\]\]\)/.exec(after)?.[1]
+    expect(stamp).toBeDefined()
+    expect(await page(`virtual:guides?guides-page=intro&t=${stamp}`)).toContain(
+      'The scientist works here.',
+    )
+    // Server-side rendering keeps one import a page.
+    const ssr = (await server.environments.ssr.transformRequest('virtual:guides'))!.code
+    expect(ssr).toMatch(/guides-page=intro/)
+    expect(ssr).toMatch(/guides-page=next/)
   })
 
   test('should compile a page saved in two steps (truncated, then written) once Vite has read it', async () => {

@@ -142,6 +142,14 @@ export interface IndexLinks {
    */
   page?: (id: string) => string
   /**
+   * Instead of `page`: the URL of the page modules up to the page's id, which a loader
+   * completes at run time (`prefix + encodeURIComponent(id)`), so the index names no page
+   * module and serving it again costs nothing a page; with `stamps`, the Vite dev
+   * server's `t` query of each page that changed since the index was first served, so the
+   * browser loads the page's new version instead of the one it holds.
+   */
+  pageUrl?: { prefix: string; stamps: ReadonlyMap<string, number> }
+  /**
    * A module that exports the guide's index as `index` ({@link indexDataSource}), and its
    * loaders as `pages` when `page` is not given: the index imports them instead of
    * holding them itself.
@@ -157,18 +165,29 @@ function loadersSource(ids: readonly string[], page: (id: string) => string): st
   return ['{', ...lines, '}'].join('\n')
 }
 
+/** The JavaScript of `url(id)`, the URL of a page's module ({@link IndexLinks.pageUrl}). */
+function pageUrlSource({ prefix, stamps }: NonNullable<IndexLinks['pageUrl']>): string[] {
+  return [
+    `const stamps = new Map(${JSON.stringify([...stamps])})`,
+    `const url = (id) => ${JSON.stringify(prefix)} + encodeURIComponent(id) + (stamps.has(id) ? '&t=' + stamps.get(id) : '')`,
+  ]
+}
+
 /** The JavaScript of the index of `data`. */
 export function indexSource(data: GuideData, links: IndexLinks): string {
-  const names = links.page ? 'index' : 'index, pages'
-  const loaders = links.page
-    ? loadersSource(
-        data.pages.map((page) => page.id),
-        links.page,
-      )
-    : 'pages'
+  const names = links.page || links.pageUrl ? 'index' : 'index, pages'
+  const loaders = links.pageUrl
+    ? '(id) => import(/* @vite-ignore */ url(id))'
+    : links.page
+      ? loadersSource(
+          data.pages.map((page) => page.id),
+          links.page,
+        )
+      : 'pages'
   return [
     `import { lazyGuideModule } from ${JSON.stringify(links.runtime)}`,
     ...(links.data ? [`import { ${names} } from ${JSON.stringify(links.data)}`] : []),
+    ...(links.pageUrl ? pageUrlSource(links.pageUrl) : []),
     ...(links.eager
       ? [`export { ${eagerNames.join(', ')} } from ${JSON.stringify(links.eager)}`]
       : []),

@@ -16,6 +16,7 @@ import {
   guideIds,
   guideName,
   guideIndexJson,
+  imageFiles,
   indexNames,
   indexDataSource,
   indexSource,
@@ -83,9 +84,9 @@ const plugin = '@ai-engineer/content/vite'
 const registry = Symbol.for(plugin)
 /**
  * Vite's watcher (chokidar 3) drops a change of a file that comes within 50 ms of the
- * last one it reported, with no event after: a second save in quick succession (an
- * editor that formats on save, a script) is lost. After each update the plugin looks
- * at the pages again once that window has passed.
+ * last change of the same file it reported, with no event after: a second save in quick
+ * succession (an editor that formats on save, a script) is lost. After each update the
+ * plugin reads the pages the watcher named again once that window has passed.
  */
 const recheckAfterMs = 100
 type Registry = Map<string, GuideModule>
@@ -142,18 +143,45 @@ export function guides(options: GuidesOptions): Plugin {
   const dataId = `${moduleId}?guides-index-data`
   const resolvedData = `\0${dataId}`
   const resolvedPage = (page: string): string => `\0${pagePrefix}${encodeURIComponent(page)}`
+  /**
+   * The page of a page module's id, resolved or not. The browser may ask for it with
+   * its id decoded (Vite decodes the URL), so it is resolved to one id a page.
+   */
+  const pageOf = (id: string): string | undefined => {
+    const query = id.startsWith('\0') ? id.slice(1) : id
+    if (!query.startsWith(pagePrefix)) return undefined
+    const page = query.slice(pagePrefix.length)
+    try {
+      return decodeURIComponent(page)
+    } catch {
+      return page
+    }
+  }
   const cache = new Map<string, ParsedPage>()
   let root = process.cwd()
+  let base = '/'
   let serving = false
+  /**
+   * Each page changed since the server started, with the time of its last change: the
+   * query the index in the browser loads its module with (see `load`).
+   */
+  const stamps = new Map<string, number>()
   let cacheDir: string | undefined
   let logger: Logger | undefined
   let target = resolve(options.dir)
   let location: GuideLocation = locateGuide(target)
   let current: Compiled | undefined
+  /**
+   * The guide's pages as the last compile listed them, until the watcher sees a file or
+   * folder of the guide's folder added or removed: a save lists the folder again only then.
+   */
+  let listed: string[] | undefined
+  /** The image files the guide's pages name, as of the last compile that put it together. */
+  let images = new Set<string>()
   let server: ViteDevServer | undefined
   let recheck: ReturnType<typeof setTimeout> | undefined
-  /** The page the last recheck passed on as changed: its update does not recheck again. */
-  let passedOn: string | undefined
+  /** The pages a recheck passed on as changed: their updates do not recheck again. */
+  const passedOn = new Set<string>()
 
   // Each image is Vite's to serve, and in a build to emit with a hashed name: never
   // inlined as a data URL, which renderers refuse (no http, https or relative URL). One
@@ -183,16 +211,21 @@ export function guides(options: GuidesOptions): Plugin {
       cwd: root,
       cache,
       changed,
+      paths: changed ? listed : undefined,
       cacheDir,
       strict: options.strict,
       rules: options.rules,
     })
     location = loaded.location
+    listed = loaded.paths
     if (!loaded.guide) throw guideFailures(loaded, root, cache)
+    images = imageFiles(loaded.guide.pages, location.docs)
     const data = guideData(loaded.guide)
     const module = guideModule(data)
     options.check?.(module)
-    if (options.dts !== false) {
+    // The ids are in the index: an index the same as the last compile's has the same.
+    const indexJson = guideIndexJson(data)
+    if (options.dts !== false && indexJson !== current?.indexJson) {
       const dts = resolve(root, options.dts ?? 'src/guides.d.ts')
       const from = relative(resolve(dts, '..'), location.config ?? location.docs)
       await writeIfChanged(dts, declarations(moduleId, guideIds(loaded.guide.pages), from))
@@ -205,32 +238,41 @@ export function guides(options: GuidesOptions): Plugin {
       data,
       module,
       pageJson,
-      indexJson: guideIndexJson(data),
+      indexJson,
       parsed: loaded.parsed,
     }
   }
 
+  /** The pages the watcher named since the last recheck. */
+  const named = new Set<string>()
+
   /**
-   * A page whose text differs from what the last compile read (the cache holds every
-   * page it read, compiled or not): its change was dropped.
+   * The pages of `files` whose text differs from what the last compile read (the cache
+   * holds every page it read, compiled or not): their changes were dropped.
    */
-  async function missedChange(): Promise<string | undefined> {
-    for (const [file, page] of cache) {
-      const text = await readFile(file, 'utf8').catch(() => undefined)
-      if (text !== undefined && text !== page.source) return file
-    }
-    return undefined
+  async function missedChanges(files: readonly string[]): Promise<string[]> {
+    const texts = await Promise.all(
+      files.map((file) => readFile(file, 'utf8').catch(() => undefined)),
+    )
+    return files.filter((file, index) => {
+      const page = cache.get(file)
+      return page !== undefined && texts[index] !== undefined && texts[index] !== page.source
+    })
   }
 
-  /** Once the watcher's window has passed, pass on any change it dropped as a change. */
-  function recheckLater(devServer: ViteDevServer): void {
+  /** Once the watcher's window has passed, pass on a change of `file` it dropped. */
+  function recheckLater(devServer: ViteDevServer, file: string): void {
+    named.add(file)
     clearTimeout(recheck)
     recheck = setTimeout(() => {
-      void missedChange().then(
-        (file) => {
-          if (file === undefined) return
-          passedOn = file
-          devServer.watcher.emit('change', file)
+      const files = [...named]
+      named.clear()
+      void missedChanges(files).then(
+        (missed) => {
+          for (const file of missed) {
+            passedOn.add(file)
+            devServer.watcher.emit('change', file)
+          }
         },
         () => undefined,
       )
@@ -250,6 +292,7 @@ export function guides(options: GuidesOptions): Plugin {
     enforce: 'pre',
     configResolved(config) {
       root = config.root
+      base = config.base
       serving = config.command === 'serve'
       logger = config.logger
       cacheDir =
@@ -277,9 +320,17 @@ export function guides(options: GuidesOptions): Plugin {
     configureServer(devServer) {
       server = devServer
       devServer.watcher.add([location.docs, ...(location.config ? [location.config] : [])])
+      const relist = (path: string): void => {
+        if (path === location.docs || path.startsWith(location.docs + sep)) listed = undefined
+      }
+      for (const event of ['add', 'unlink', 'addDir', 'unlinkDir'] as const) {
+        devServer.watcher.on(event, relist)
+      }
     },
     async resolveId(id, importer) {
-      if (id === eagerId || id === dataId || id.startsWith(pagePrefix)) return `\0${id}`
+      if (id === eagerId || id === dataId) return `\0${id}`
+      const page = pageOf(id)
+      if (page !== undefined) return resolvedPage(page)
       if (id !== moduleId) return null
       // The served module re-exports the real package when it stands in for it.
       if (importer === resolvedId) return this.resolve(id, importer, { skipSelf: true })
@@ -287,7 +338,7 @@ export function guides(options: GuidesOptions): Plugin {
       if (serving && importer && (await importsIndexOnly(importer))) return resolvedIndex
       return resolvedId
     },
-    async load(id) {
+    async load(id, loadOptions) {
       if (id === resolvedEager) {
         current ??= await compile()
         // Nothing in it runs unless its names are used: a build drops it if they are not.
@@ -295,22 +346,38 @@ export function guides(options: GuidesOptions): Plugin {
       }
       if (id === resolvedData) {
         current ??= await compile()
+        // A build in watch mode builds again when a file of the guide changes. The dev
+        // server watches the guide's folder itself (`configureServer`): a file named to a
+        // module there is a module of the graph, whose change Vite passes on to the
+        // module (served again, with a resolve a file) before the plugin's hook runs.
+        if (!serving) {
+          for (const file of [...cache.keys(), ...(location.config ? [location.config] : [])]) {
+            this.addWatchFile(file)
+          }
+        }
         return { code: indexDataSource(current.indexJson), moduleSideEffects: false }
       }
-      if (id.startsWith(`\0${pagePrefix}`)) {
+      const pageId = id.startsWith('\0') ? pageOf(id) : undefined
+      if (pageId !== undefined) {
         current ??= await compile()
-        const pageId = decodeURIComponent(id.slice(`\0${pagePrefix}`.length))
         const page = current.data.pages.find((candidate) => candidate.id === pageId)
         if (!page) return null
         return { code: pageSource(page, image), moduleSideEffects: false }
       }
       if (id !== resolvedId && id !== resolvedIndex) return null
       current ??= await compile()
-      for (const file of [...cache.keys(), ...(location.config ? [location.config] : [])]) {
-        this.addWatchFile(file)
-      }
-      const page = (page: string): string => pagePrefix + encodeURIComponent(page)
-      const links = { runtime, page, data: dataId }
+      // In the browser, a page's loader makes its URL at run time: an index that imports
+      // each page by name costs Vite a resolve a page each time a save serves it again,
+      // longer than the rest of the save on a guide of thousands of pages. A build and
+      // SSR keep one import a page, which a bundle splits into a chunk a page.
+      const links =
+        serving && !loadOptions?.ssr
+          ? { runtime, data: dataId, pageUrl: { prefix: `${base}@id/${pagePrefix}`, stamps } }
+          : {
+              runtime,
+              data: dataId,
+              page: (page: string): string => pagePrefix + encodeURIComponent(page),
+            }
       // No source map: the code is ours, generated, and a map of it costs Vite more each
       // time a page's update makes it serve the index again than the rest of the update.
       const map = { mappings: '' }
@@ -326,12 +393,12 @@ export function guides(options: GuidesOptions): Plugin {
       }
     },
     async handleHotUpdate(ctx: HmrContext) {
-      if (!isGuide(ctx.file)) return undefined
+      // An image of a page: its size may have changed (Vite updates the image itself).
+      if (!isGuide(ctx.file) && !images.has(ctx.file)) return undefined
       // A save may truncate the page before writing it, and the watcher can fire in
       // between: Vite's `read()` waits for the write when it finds the file empty.
       await ctx.read()
-      const recheckAfter = passedOn !== ctx.file
-      passedOn = undefined
+      const recheckAfter = !passedOn.delete(ctx.file)
       const before = current
       try {
         // The watcher named the page saved: the others are as the last compile read them
@@ -341,22 +408,29 @@ export function guides(options: GuidesOptions): Plugin {
         report(error)
         return []
       } finally {
-        if (recheckAfter) recheckLater(ctx.server)
+        if (recheckAfter) recheckLater(ctx.server, ctx.file)
       }
       options.onUpdate?.(current.module)
       const graph = ctx.server.moduleGraph
       const indexes = [resolvedId, resolvedIndex].filter((id) => graph.getModuleById(id))
       if (indexes.length === 0) return ctx.modules
-      // The indexes when the index changed (the nav, a title, a heading), the eager module
-      // and the module of each page whose data changed: another page's module stays as it
-      // is. A page's update reaches the modules that accept the index through it.
+      // The module of each page whose data changed is served again when next loaded, with
+      // a new query in the browser; another page's module stays as it is.
+      const pages = changedPages(before, current)
+      const stamp = Date.now()
+      for (const page of pages) stamps.set(page, stamp)
+      const stale = pages.flatMap((page) => graph.getModuleById(resolvedPage(page)) ?? [])
+      for (const module of stale) graph.invalidateModule(module)
+      // The update: the indexes when a page changed (they hold the queries; in the
+      // browser, a page's module has no importer to reach the app through), their data
+      // too when the index changed (the nav, a title, a heading), and the eager module.
+      // The modules that accept the guide's module get its new version.
       const ids = [
-        ...(before?.indexJson === current.indexJson ? [] : [...indexes, resolvedData]),
+        ...(pages.length > 0 ? indexes : []),
+        ...(before?.indexJson === current.indexJson ? [] : [resolvedData]),
         resolvedEager,
-        ...changedPages(before, current).map(resolvedPage),
       ]
       const changed = ids.flatMap((id) => graph.getModuleById(id) ?? [])
-      // The page itself is in the graph only as a watched file of the served module.
       const ours = new Set([...indexes, ...ids])
       const others = ctx.modules.filter(
         (item) => !changed.includes(item) && item.id !== null && !ours.has(item.id),
