@@ -109,12 +109,19 @@ function sizeOf(file: string, stats: Stats): Promise<{ width: number; height: nu
 export function imageFiles(pages: readonly GuidePage[], docs: string): Set<string> {
   const files = new Set<string>()
   for (const page of pages) {
-    for (const { file } of localImages(page.path, page.tree)) {
-      files.add(join(docs, ...file.split('/')))
+    const images = localImages(page.path, page.tree)
+    let absolute = absoluteFiles.get(images)
+    if (absolute?.docs !== docs) {
+      absolute = { docs, files: images.map(({ file }) => join(docs, ...file.split('/'))) }
+      absoluteFiles.set(images, absolute)
     }
+    for (const file of absolute.files) files.add(file)
   }
   return files
 }
+
+/** The absolute files of a page's list of images ({@link localImages}), by list. */
+const absoluteFiles = new WeakMap<object, { docs: string; files: string[] }>()
 
 /**
  * The pages whose images were all found and measured, with the files measured: while a

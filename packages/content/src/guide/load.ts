@@ -185,9 +185,12 @@ export async function loadGuide(target: string, options: LoadOptions = {}): Prom
   const read = await Promise.all(
     paths.map(async (path) => {
       const absolute = join(location.docs, ...path.split('/'))
-      const name = relative(cwd, absolute)
       const known = options.changed?.has(absolute) ? undefined : options.cache?.get(absolute)
-      if (options.changed && known) return { path, absolute, source: known.source, name, known }
+      // A page taken from `cache` unread keeps the name it was read under.
+      if (options.changed && known) {
+        return { path, absolute, source: known.source, name: known.file.path!, known }
+      }
+      const name = relative(cwd, absolute)
       const bytes = await readFile(absolute)
       return { path, absolute, bytes, source: bytes.toString('utf8'), name, known: undefined }
     }),
