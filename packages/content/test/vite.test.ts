@@ -202,6 +202,14 @@ describe('guides()', () => {
     expect(ssr).toMatch(/guides-page=next/)
   })
 
+  test('should take in a page that the watcher names before the plugin saw it added', async () => {
+    await start()
+    expect((await served()).pageIds).toEqual(['intro'])
+    // No watcher here, so no `add`: the plugin's listing of the folder is the first one.
+    await save('# A new page\n\nNew.\n', 'new.md')
+    expect((await served()).pageIds).toEqual(['intro', 'new'])
+  })
+
   test('should compile a page saved in two steps (truncated, then written) once Vite has read it', async () => {
     await start()
     await served()

@@ -148,6 +148,21 @@ export function markdownFiles(dir: string): string[] {
     .sort()
 }
 
+/** Whether `paths` (a listing of the guide's pages) has every page of `changed`. */
+function listsChanged(
+  paths: readonly string[],
+  changed: ReadonlySet<string>,
+  location: GuideLocation,
+): boolean {
+  const listed = new Set(paths)
+  return [...changed].every(
+    (file) =>
+      !isGuideFile(location, file) ||
+      file === location.config ||
+      listed.has(relative(location.docs, file).split(sep).join('/')),
+  )
+}
+
 /** Load the guide at `target`: a folder of pages, a folder with an `mkdocs.yml`, or the file. */
 export async function loadGuide(target: string, options: LoadOptions = {}): Promise<LoadedGuide> {
   const cwd = options.cwd ?? process.cwd()
@@ -171,7 +186,7 @@ export async function loadGuide(target: string, options: LoadOptions = {}): Prom
   const strict = options.strict ?? config?.strict ?? false
   const parsed = new Map<string, ParsedPage>()
   const paths =
-    options.changed && options.paths
+    options.changed && options.paths && listsChanged(options.paths, options.changed, location)
       ? [...options.paths]
       : isDirectory(location.docs)
         ? markdownFiles(location.docs)
