@@ -50,6 +50,20 @@ function givenValues(page: GuidePage): unknown[] {
   return values
 }
 
+/** Whether {@link givenValues} of `page` would be `given`, made without a list. */
+function isGiven(page: GuidePage, given: readonly unknown[]): boolean {
+  if (given[0] !== page.prev || given[1] !== page.next) return false
+  let index = 2
+  for (const link of nodesOf<Link>(page.tree, ['link'])) {
+    if (given[index++] !== link.data?.pageLink) return false
+  }
+  for (const { node } of localImages(page.path, page.tree)) {
+    const size = node.type === 'figure' ? node : node.data?.hProperties
+    if (given[index++] !== size?.width || given[index++] !== size?.height) return false
+  }
+  return index === given.length
+}
+
 const made = new WeakMap<GuidePage, { given: unknown[]; data: PageData }>()
 
 /**
@@ -57,13 +71,9 @@ const made = new WeakMap<GuidePage, { given: unknown[]; data: PageData }>()
  * guide gave it changed (a page the Vite plugin keeps across saves is copied once).
  */
 export function pageData(page: GuidePage): PageData {
-  const given = givenValues(page)
   const known = made.get(page)
-  if (
-    known?.given.length === given.length &&
-    known.given.every((value, index) => value === given[index])
-  )
-    return known.data
+  if (known && isGiven(page, known.given)) return known.data
+  const given = givenValues(page)
   const data = withoutPositions(pageFields(page))
   made.set(page, { given, data })
   return data
@@ -128,8 +138,24 @@ export function guideIndexJson(data: GuideData): string {
     if (json === undefined) entries.set(page, (json = JSON.stringify(pageEntry(page))))
     return json
   })
-  return `{"title":${JSON.stringify(data.title)},"nav":${JSON.stringify(data.nav)},"pages":[${pages.join(',')}]}`
+  const head = `{"title":${JSON.stringify(data.title)},"nav":${JSON.stringify(data.nav)},"pages":[`
+  const last = lastIndex
+  if (
+    last?.head === head &&
+    last.pages.length === pages.length &&
+    last.pages.every((json, index) => json === pages[index])
+  )
+    return last.json
+  const json = `${head}${pages.join(',')}]}`
+  lastIndex = { head, pages, json }
+  return json
 }
+
+/**
+ * The last index made: a save that changes no entry (the Vite plugin's, of a page's
+ * body) gets the same string, without joining thousands of entries again.
+ */
+let lastIndex: { head: string; pages: string[]; json: string } | undefined
 
 function pageEntry({ tree, ...page }: PageData): PageEntry {
   return {

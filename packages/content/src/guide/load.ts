@@ -197,61 +197,87 @@ export async function loadGuide(target: string, options: LoadOptions = {}): Prom
     files.push(folder)
   }
   const processing = optionsKey(options)
-  const read = await Promise.all(
-    paths.map(async (path) => {
-      const absolute = join(location.docs, ...path.split('/'))
-      const known = options.changed?.has(absolute) ? undefined : options.cache?.get(absolute)
-      // A page taken from `cache` unread keeps the name it was read under.
-      if (options.changed && known) {
-        return { path, absolute, source: known.source, name: known.file.path!, known }
-      }
-      const name = relative(cwd, absolute)
-      const bytes = await readFile(absolute)
-      return { path, absolute, bytes, source: bytes.toString('utf8'), name, known: undefined }
-    }),
-  )
+  type Read = {
+    path: string
+    absolute: string
+    bytes?: Buffer
+    source: string
+    name: string
+    known: ParsedPage | undefined
+  }
+  // The pages read, in order; those taken from `cache` unread without waiting on anything
+  // (a save in the Vite plugin takes thousands so).
+  const read = new Array<Read>(paths.length)
+  const reading: Promise<void>[] = []
+  paths.forEach((path, index) => {
+    const absolute = join(location.docs, ...path.split('/'))
+    const known = options.changed?.has(absolute) ? undefined : options.cache?.get(absolute)
+    // A page taken from `cache` unread keeps the name it was read under.
+    if (options.changed && known) {
+      read[index] = { path, absolute, source: known.source, name: known.file.path!, known }
+      return
+    }
+    const name = relative(cwd, absolute)
+    reading.push(
+      readFile(absolute).then((bytes) => {
+        read[index] = { path, absolute, bytes, source: bytes.toString('utf8'), name, known }
+      }),
+    )
+  })
+  await Promise.all(reading)
   // Each page from the Vite plugin's cache (same text), else from the disk cache (same
   // key), else parsed: those together, across threads when they are many.
   const found = new Array<ParsedPage | undefined>(read.length)
   const keys = new Array<string | undefined>(read.length)
   const jobs: { index: number; job: PageJob }[] = []
-  await Promise.all(
-    read.map(async ({ path, absolute, bytes, source, name, known }, index) => {
-      // A page taken from the Vite plugin's cache unread keeps the key it was stored under.
-      const key = bytes ? store?.key(bytes, { path: name, pagePath: path }, processing) : known?.key
-      keys[index] = key
-      const cached = known ?? options.cache?.get(absolute)
-      if (cached?.source === source) {
-        found[index] = cached
-        if (key !== undefined) store!.keep(key)
-        return
-      }
-      const outline =
-        key !== undefined && options.outlines ? await store!.getOutline(key) : undefined
-      if (outline) {
-        found[index] = { path, source, outline: true, ...restoreParse(outline, name, source) }
-        return
-      }
-      const stored = key === undefined ? undefined : await store!.get(key)
-      if (stored) {
-        found[index] = { path, source, ...restoreParse(stored, name, source) }
-        if (options.outlines) store!.setOutline(key!, stored)
-      } else
-        jobs.push({
-          index,
-          job: {
-            bytes: bytes ?? Buffer.from(source),
-            path: name,
-            pagePath: path,
-            // The thread that parses the page stores it; with outlines, it sends back
-            // the outline only, and the whole tree is read from the cache when needed.
-            ...(key === undefined
-              ? {}
-              : { entry: store!.entryFile(key), outline: options.outlines === true }),
-          },
-        })
-    }),
-  )
+  const looking: Promise<void>[] = []
+  read.forEach(({ path, absolute, bytes, source, name, known }, index) => {
+    // A page taken from the Vite plugin's cache unread keeps the key it was stored under.
+    const key = bytes ? store?.key(bytes, { path: name, pagePath: path }, processing) : known?.key
+    keys[index] = key
+    const cached = known ?? options.cache?.get(absolute)
+    if (cached?.source === source) {
+      found[index] = cached
+      if (key !== undefined) store!.keep(key)
+      return
+    }
+    looking.push(lookUp(path, source, name, key, bytes, index))
+  })
+  await Promise.all(looking)
+
+  /** A page not in `cache` as it is: from the cache folder, else a job to parse it. */
+  async function lookUp(
+    path: string,
+    source: string,
+    name: string,
+    key: string | undefined,
+    bytes: Buffer | undefined,
+    index: number,
+  ): Promise<void> {
+    const outline = key !== undefined && options.outlines ? await store!.getOutline(key) : undefined
+    if (outline) {
+      found[index] = { path, source, outline: true, ...restoreParse(outline, name, source) }
+      return
+    }
+    const stored = key === undefined ? undefined : await store!.get(key)
+    if (stored) {
+      found[index] = { path, source, ...restoreParse(stored, name, source) }
+      if (options.outlines) store!.setOutline(key!, stored)
+    } else
+      jobs.push({
+        index,
+        job: {
+          bytes: bytes ?? Buffer.from(source),
+          path: name,
+          pagePath: path,
+          // The thread that parses the page stores it; with outlines, it sends back
+          // the outline only, and the whole tree is read from the cache when needed.
+          ...(key === undefined
+            ? {}
+            : { entry: store!.entryFile(key), outline: options.outlines === true }),
+        },
+      })
+  }
   jobs.sort((a, b) => a.index - b.index)
   const { parses, threads } = await parsePages(
     jobs.map(({ job }) => job),
@@ -287,8 +313,11 @@ export async function loadGuide(target: string, options: LoadOptions = {}): Prom
   if (options.outlines) await store?.saveOutlines()
   read.forEach(({ absolute }, index) => {
     const entry = found[index]!
-    // A load that takes the page from `cache` does not parse it.
-    options.cache?.set(absolute, { ...entry, key: keys[index], fresh: undefined })
+    // A load that takes the page from `cache` does not parse it. A page it holds as it is
+    // stays the same object.
+    if (options.cache?.get(absolute) !== entry || entry.key !== keys[index]) {
+      options.cache?.set(absolute, { ...entry, key: keys[index], fresh: undefined })
+    }
     // Guide-level messages go on a copy, so a cached page does not gather them twice.
     const file = new VFile({ path: entry.file.path, value: entry.file.value })
     file.messages = [...entry.file.messages]

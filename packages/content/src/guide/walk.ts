@@ -18,7 +18,7 @@ const made = new WeakMap<Node, Map<string, Node[]>>()
  * The list is made once a tree: do not add or remove nodes of a tree after asking.
  */
 export function nodesOf<T extends Node>(tree: Node, types: readonly T['type'][]): T[] {
-  const key = types.join(' ')
+  const key = types.length === 1 ? types[0]! : types.join(' ')
   let lists = made.get(tree)
   const known = lists?.get(key)
   if (known) return known as T[]

@@ -122,9 +122,11 @@ interface Compiled {
 
 /** The ids of the pages of `after` whose data is not the same in `before`. */
 function changedPages(before: Compiled | undefined, after: Compiled): string[] {
-  return [...after.pageJson]
-    .filter(([id, json]) => before?.pageJson.get(id) !== json)
-    .map(([id]) => id)
+  const changed: string[] = []
+  after.pageJson.forEach((json, id) => {
+    if (before?.pageJson.get(id) !== json) changed.push(id)
+  })
+  return changed
 }
 
 /** The Vite plugin: `plugins: [vue(), guides({ dir: 'docs' })]`. */
@@ -233,7 +235,8 @@ export function guides(options: GuidesOptions): Plugin {
     live().set(target, module)
     // Each page once, so a save compares with the last version without serializing it again.
     // A page's data is the same object while it is the same (`guideData` keeps it).
-    const pageJson = new Map(data.pages.map((page) => [page.id, pageDataJson(page)]))
+    const pageJson = new Map<string, string>()
+    for (const page of data.pages) pageJson.set(page.id, pageDataJson(page))
     return {
       data,
       module,
