@@ -267,6 +267,19 @@ const outlineFile = (shard: string): string => `${outlinePrefix}${shard}.json`
 const configFile = 'mkdocs.json'
 
 /** The cache of one guide's pages, in the folder `dir`. */
+/** What `mkdocs.yml` says, as the cache keeps it under its text. */
+interface StoredConfig {
+  key: string
+  value: unknown
+  messages: StoredMessage[]
+}
+
+/**
+ * The last config each cache's entry gave in this process, by the entry's file: a load
+ * again over the same `mkdocs.yml` (the Vite plugin's, on each save) gets the same object.
+ */
+const configsRead = new Map<string, StoredConfig>()
+
 export class PageCache {
   readonly #dir: string
   readonly #used = new Set<string>()
@@ -304,21 +317,26 @@ export class PageCache {
   async config<T>(file: VFile, read: (file: VFile) => T): Promise<T> {
     const entry = join(this.#dir, configFile)
     const key = digest(`${pipelineVersion()}\0${String(file.value)}`)
+    // The same text as this process read last: the same object, not read again.
+    const known = configsRead.get(entry)
+    if (known?.key === key) {
+      restoreMessages(file, known.messages)
+      return known.value as T
+    }
     try {
-      const stored = JSON.parse(await readFile(entry, 'utf8')) as {
-        key: string
-        value: T
-        messages: StoredMessage[]
-      }
+      const stored = JSON.parse(await readFile(entry, 'utf8')) as StoredConfig
       if (stored.key === key) {
+        configsRead.set(entry, stored)
         restoreMessages(file, stored.messages)
-        return stored.value
+        return stored.value as T
       }
     } catch {
       // None yet, or one that cannot be read: read the file.
     }
     const value = read(file)
-    await writeEntry(entry, JSON.stringify({ key, value, messages: storeMessages(file) }))
+    const stored: StoredConfig = { key, value, messages: storeMessages(file) }
+    await writeEntry(entry, JSON.stringify(stored))
+    configsRead.set(entry, stored)
     return value
   }
 

@@ -1,7 +1,7 @@
 import type { Link } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { figuresOf, type GuideData, type PageData } from '../runtime/index.js'
-import type { Guide, GuideIndex, GuidePage, PageEntry } from '../types.js'
+import type { Guide, GuideIndex, GuidePage, NavItem, PageEntry } from '../types.js'
 import { localImages } from './images.js'
 import { nodesOf, withoutPositions } from './walk.js'
 
@@ -11,12 +11,17 @@ import { nodesOf, withoutPositions } from './walk.js'
  * build, `ai-engineer-content build` and the Vite plugin all serve this.
  */
 export function guideData(guide: Guide): GuideData {
-  return {
-    title: guide.title,
-    nav: withoutPositions(guide.nav),
-    pages: guide.pages.map(pageData),
-  }
+  let nav = navsCopied.get(guide.nav)
+  if (!nav) navsCopied.set(guide.nav, (nav = withoutPositions(guide.nav)))
+  return { title: guide.title, nav, pages: guide.pages.map(pageData) }
 }
+
+/**
+ * Each nav as data, and its JSON, by the nav a load gave: a load that keeps the nav
+ * (the Vite plugin's, on a save that changes no title) copies and serializes it once.
+ */
+const navsCopied = new WeakMap<NavItem[], NavItem[]>()
+const navsJson = new WeakMap<NavItem[], string>()
 
 /**
  * What the guide as a whole gave `page`, beyond its own parse: its `prev` and `next`,
@@ -138,7 +143,9 @@ export function guideIndexJson(data: GuideData): string {
     if (json === undefined) entries.set(page, (json = JSON.stringify(pageEntry(page))))
     return json
   })
-  const head = `{"title":${JSON.stringify(data.title)},"nav":${JSON.stringify(data.nav)},"pages":[`
+  let nav = navsJson.get(data.nav)
+  if (nav === undefined) navsJson.set(data.nav, (nav = JSON.stringify(data.nav)))
+  const head = `{"title":${JSON.stringify(data.title)},"nav":${nav},"pages":[`
   const last = lastIndex
   if (
     last?.head === head &&

@@ -98,7 +98,7 @@ export interface LoadedGuide {
   /** Every page by absolute path, as parsed (for the Vite plugin's code frames). */
   pages: Map<string, ParsedPage>
   /** The guide's pages, relative to its folder with `/`, sorted: see `paths` of {@link LoadOptions}. */
-  paths: string[]
+  paths: readonly string[]
   /** The guide's cache, with `cacheDir`: `build` keeps its page modules there too. */
   cache?: PageCache | undefined
   location: GuideLocation
@@ -148,6 +148,17 @@ export function markdownFiles(dir: string): string[] {
     .sort()
 }
 
+/** The absolute paths of a listing of the guide's pages, made once a listing. */
+const absolutesMade = new WeakMap<readonly string[], { docs: string; absolutes: string[] }>()
+
+function absolutePaths(paths: readonly string[], docs: string): string[] {
+  const known = absolutesMade.get(paths)
+  if (known?.docs === docs) return known.absolutes
+  const absolutes = paths.map((path) => join(docs, ...path.split('/')))
+  absolutesMade.set(paths, { docs, absolutes })
+  return absolutes
+}
+
 /** Whether `paths` (a listing of the guide's pages) has every page of `changed`. */
 function listsChanged(
   paths: readonly string[],
@@ -185,9 +196,9 @@ export async function loadGuide(target: string, options: LoadOptions = {}): Prom
   }
   const strict = options.strict ?? config?.strict ?? false
   const parsed = new Map<string, ParsedPage>()
-  const paths =
+  const paths: readonly string[] =
     options.changed && options.paths && listsChanged(options.paths, options.changed, location)
-      ? [...options.paths]
+      ? options.paths
       : isDirectory(location.docs)
         ? markdownFiles(location.docs)
         : []
@@ -209,8 +220,9 @@ export async function loadGuide(target: string, options: LoadOptions = {}): Prom
   // (a save in the Vite plugin takes thousands so).
   const read = new Array<Read>(paths.length)
   const reading: Promise<void>[] = []
+  const absolutes = absolutePaths(paths, location.docs)
   paths.forEach((path, index) => {
-    const absolute = join(location.docs, ...path.split('/'))
+    const absolute = absolutes[index]!
     const known = options.changed?.has(absolute) ? undefined : options.cache?.get(absolute)
     // A page taken from `cache` unread keeps the name it was read under.
     if (options.changed && known) {
@@ -319,7 +331,9 @@ export async function loadGuide(target: string, options: LoadOptions = {}): Prom
       options.cache?.set(absolute, { ...entry, key: keys[index], fresh: undefined })
     }
     // Guide-level messages go on a copy, so a cached page does not gather them twice.
-    const file = new VFile({ path: entry.file.path, value: entry.file.value })
+    const file = new VFile()
+    file.history = [...entry.file.history]
+    file.value = entry.file.value
     file.messages = [...entry.file.messages]
     parsed.set(absolute, { ...entry, file, key: keys[index] })
     files.push(file)
@@ -334,7 +348,7 @@ export async function loadGuide(target: string, options: LoadOptions = {}): Prom
   const byPath = new Map(pages.map((entry) => [entry.path, entry]))
   const nav =
     config?.nav && configFile
-      ? navFromConfig(config.nav, byPath, configFile, location, cwd)
+      ? configNav(config.nav, byPath, configFile, location, cwd)
       : navFromFiles(built.map(({ page }) => page))
   const inNav = navPages(nav)
   const listed = new Set(inNav)
@@ -354,15 +368,14 @@ export async function loadGuide(target: string, options: LoadOptions = {}): Prom
   const ordered = order.map((id) => byId.get(id)!)
   inNav.forEach((id, index) => {
     const page = byId.get(id)!
-    delete page.prev
-    delete page.next
-    if (index > 0) page.prev = inNav[index - 1]
-    if (index < inNav.length - 1) page.next = inNav[index + 1]
+    // Set only when they differ: a page kept across loads keeps its fields' layout.
+    setLink(page, 'prev', index > 0 ? inNav[index - 1] : undefined)
+    setLink(page, 'next', index < inNav.length - 1 ? inNav[index + 1] : undefined)
   })
   for (const page of ordered) {
     if (listed.has(page.id)) continue
-    delete page.prev
-    delete page.next
+    setLink(page, 'prev', undefined)
+    setLink(page, 'next', undefined)
   }
   resolveLinks(built, new Set(pages.flatMap((entry) => (entry.page ? [] : [entry.path]))))
   await measureImages(built, location.docs, options.changed)
@@ -393,6 +406,63 @@ export async function loadGuide(target: string, options: LoadOptions = {}): Prom
       return withGiven(whole, page)
     },
   }
+}
+
+/** Set `page[key]` to `id`, or remove it for `undefined`, unless it is so already. */
+function setLink(page: GuidePage, key: 'prev' | 'next', id: string | undefined): void {
+  if (page[key] === id && (id !== undefined || !(key in page))) return
+  if (id === undefined) delete page[key]
+  else page[key] = id
+}
+
+/** What a nav entry takes from its page: its id and title, or nothing when there is none. */
+type NavPageInfo = { id: string; title: string } | undefined
+
+/**
+ * The nav of `mkdocs.yml`'s `entries` over the pages `byPath`, the same array while the
+ * entries are the same, each page they list has the same id and title, and nothing was
+ * reported on it: a save that keeps the nav makes nothing again from it.
+ */
+const navsMade = new WeakMap<
+  readonly NavEntry[],
+  { pages: Map<string, NavPageInfo>; nav: NavItem[] }
+>()
+
+function samePages(pages: Map<string, NavPageInfo>, byPath: Map<string, ParsedPage>): boolean {
+  for (const [path, info] of pages) {
+    const page = byPath.get(path)?.page
+    if (page?.id !== info?.id || page?.title !== info?.title) return false
+  }
+  return true
+}
+
+function configNav(
+  entries: readonly NavEntry[],
+  byPath: Map<string, ParsedPage>,
+  file: VFile,
+  location: GuideLocation,
+  cwd: string,
+): NavItem[] {
+  const known = navsMade.get(entries)
+  if (known && samePages(known.pages, byPath)) return known.nav
+  const messages = file.messages.length
+  const nav = navFromConfig(entries, byPath, file, location, cwd)
+  if (file.messages.length === messages) {
+    const pages = new Map<string, NavPageInfo>()
+    const walk = (items: readonly NavEntry[]): void => {
+      for (const entry of items) {
+        if (entry.kind === 'group') walk(entry.children)
+        else if (entry.kind === 'page') {
+          const path = posix.normalize(entry.file.replace(/^\.\//, ''))
+          const page = byPath.get(path)?.page
+          pages.set(path, page && { id: page.id, title: page.title })
+        }
+      }
+    }
+    walk(entries)
+    navsMade.set(entries, { pages, nav })
+  } else navsMade.delete(entries)
+  return nav
 }
 
 /** `whole` (a page's whole tree) with what the guide gave its outline `outline`. */

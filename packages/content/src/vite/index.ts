@@ -177,7 +177,7 @@ export function guides(options: GuidesOptions): Plugin {
    * The guide's pages as the last compile listed them, until the watcher sees a file or
    * folder of the guide's folder added or removed: a save lists the folder again only then.
    */
-  let listed: string[] | undefined
+  let listed: readonly string[] | undefined
   /** The image files the guide's pages name, as of the last compile that put it together. */
   let images = new Set<string>()
   let server: ViteDevServer | undefined
