@@ -221,6 +221,44 @@ describe('the index across saves', () => {
     expect(back.messages).not.toContain('link-anchor')
   })
 
+  test('should give each kept page the data a load from nothing gives, save after save', async () => {
+    // The Vite plugin's way: one map of pages kept across loads, each told what changed.
+    const cache = new Map<string, ParsedPage>()
+    const docs = join(guide, 'docs')
+    const data = async (changed?: string): Promise<string> => {
+      const loaded = await load({ cache, changed: changed ? new Set([changed]) : undefined })
+      return JSON.stringify(guideData(loaded.guide!))
+    }
+    const fresh = async (): Promise<string> =>
+      JSON.stringify(guideData((await load({ cacheDir: undefined })).guide!))
+    await data()
+    // Where a kept page's link leads (testing/api.md links to `../docker.md#images`).
+    await edit('docker.md', (text) => text.replace('## Images', '## Pictures'))
+    const renamed = await data(join(docs, 'docker.md'))
+    expect(renamed).toBe(await fresh())
+    expect(renamed).toContain('"from":"testing/api"}')
+    // An image's size (docker.md names layers.svg).
+    const image = join(docs, 'images', 'layers.svg')
+    await writeFile(image, (await readFile(image, 'utf8')).replace(/width="\d+"/, 'width="333"'))
+    const resized = await data(image)
+    expect(resized).toBe(await fresh())
+    expect(resized).toContain('"width":333')
+    // `prev` and `next`: the nav in another order.
+    const config = join(guide, 'mkdocs.yml')
+    await writeFile(
+      config,
+      (await readFile(config, 'utf8')).replace(
+        '      - Containers: docker.md\n      - CI/CD: cicd.md',
+        '      - CI/CD: cicd.md\n      - Containers: docker.md',
+      ),
+    )
+    const reordered = await data()
+    expect(reordered).toBe(await fresh())
+    expect(reordered).toContain(
+      '"id":"docker","path":"docker.md","title":"Containers","prev":"cicd"',
+    )
+  })
+
   test('should read only the pages named as changed, taking the others from the cache', async () => {
     const cache = new Map<string, ParsedPage>()
     await load({ cache })

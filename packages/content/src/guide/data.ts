@@ -2,6 +2,7 @@ import type { Link } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { figuresOf, type GuideData, type PageData } from '../runtime/index.js'
 import type { Guide, GuideIndex, GuidePage, NavItem, PageEntry } from '../types.js'
+import { givenVersion } from './given.js'
 import { localImages } from './images.js'
 import { nodesOf, withoutPositions } from './walk.js'
 
@@ -41,35 +42,7 @@ export function guideGiven(page: GuidePage): string {
   ])
 }
 
-/**
- * What {@link guideGiven} writes, as values to compare one by one: each link's
- * `pageLink` by identity (a link that leads where it led keeps its object).
- */
-function givenValues(page: GuidePage): unknown[] {
-  const values: unknown[] = [page.prev, page.next]
-  for (const link of nodesOf<Link>(page.tree, ['link'])) values.push(link.data?.pageLink)
-  for (const { node } of localImages(page.path, page.tree)) {
-    if (node.type === 'figure') values.push(node.width, node.height)
-    else values.push(node.data?.hProperties?.width, node.data?.hProperties?.height)
-  }
-  return values
-}
-
-/** Whether {@link givenValues} of `page` would be `given`, made without a list. */
-function isGiven(page: GuidePage, given: readonly unknown[]): boolean {
-  if (given[0] !== page.prev || given[1] !== page.next) return false
-  let index = 2
-  for (const link of nodesOf<Link>(page.tree, ['link'])) {
-    if (given[index++] !== link.data?.pageLink) return false
-  }
-  for (const { node } of localImages(page.path, page.tree)) {
-    const size = node.type === 'figure' ? node : node.data?.hProperties
-    if (given[index++] !== size?.width || given[index++] !== size?.height) return false
-  }
-  return index === given.length
-}
-
-const made = new WeakMap<GuidePage, { given: unknown[]; data: PageData }>()
+const made = new WeakMap<GuidePage, { version: number; data: PageData }>()
 
 /**
  * A page's data, as {@link guideData} gives it: made again only when the page or what the
@@ -77,10 +50,10 @@ const made = new WeakMap<GuidePage, { given: unknown[]; data: PageData }>()
  */
 export function pageData(page: GuidePage): PageData {
   const known = made.get(page)
-  if (known && isGiven(page, known.given)) return known.data
-  const given = givenValues(page)
+  const version = givenVersion(page)
+  if (known?.version === version) return known.data
   const data = withoutPositions(pageFields(page))
-  made.set(page, { given, data })
+  made.set(page, { version, data })
   return data
 }
 

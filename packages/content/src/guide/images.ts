@@ -16,6 +16,7 @@ import { imageSizeFromFile } from 'image-size/fromFile'
 import type { VFile } from 'vfile'
 import { report } from '../report/index.js'
 import type { Figure, GuidePage, GuideRoot } from '../types.js'
+import { givenChanged } from './given.js'
 import { nodesOf } from './walk.js'
 
 /**
@@ -184,6 +185,9 @@ export async function measureImages(
       }
       const { width, height } = size
       files.push(absolute)
+      const before = node.type === 'figure' ? node : node.data?.hProperties
+      if (before?.width === width && before.height === height) continue
+      givenChanged(page)
       if (node.type === 'figure') Object.assign(node, { width, height })
       else node.data = { ...node.data, hProperties: { ...node.data?.hProperties, width, height } }
     }

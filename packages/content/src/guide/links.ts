@@ -10,6 +10,7 @@ import { posix } from 'node:path'
 import type { VFile } from 'vfile'
 import { report } from '../report/index.js'
 import type { GuidePage, PageLink } from '../types.js'
+import { givenChanged } from './given.js'
 import { nodesOf } from './walk.js'
 
 /** A page and the file its messages go to. */
@@ -111,7 +112,9 @@ export function resolveLinks(
     resolvedTo.delete(page)
     const leadsTo = new Map<string, GuidePage>()
     let reported = false
-    for (const link of nodesOf<Link>(page.tree, ['link'])) {
+    const links = nodesOf<Link>(page.tree, ['link'])
+    const ledBefore = links.map((link) => link.data?.pageLink)
+    for (const link of links) {
       const before = link.data?.pageLink
       if (before) delete link.data!.pageLink
       const found = linkTarget(link, page.path, resolved)
@@ -159,6 +162,7 @@ export function resolveLinks(
       else link.data = { ...link.data, pageLink }
     }
     if (!reported) resolvedTo.set(page, leadsTo)
+    if (links.some((link, index) => link.data?.pageLink !== ledBefore[index])) givenChanged(page)
   }
 }
 

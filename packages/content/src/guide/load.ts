@@ -17,6 +17,7 @@ import { applyRules, checkRuleSettings, hasErrors, report } from '../report/inde
 import { isSafeUrl } from '../runtime/index.js'
 import type { Guide, GuidePage, NavItem } from '../types.js'
 import { optionsKey, PageCache, processorOptions, restoreParse } from './cache.js'
+import { givenChanged } from './given.js'
 import { localImages, measureImages } from './images.js'
 import { resolveLinks } from './links.js'
 import { readMkdocs, type MkdocsConfig, type NavEntry } from './mkdocs.js'
@@ -413,6 +414,7 @@ function setLink(page: GuidePage, key: 'prev' | 'next', id: string | undefined):
   if (page[key] === id && (id !== undefined || !(key in page))) return
   if (id === undefined) delete page[key]
   else page[key] = id
+  givenChanged(page)
 }
 
 /** What a nav entry takes from its page: its id and title, or nothing when there is none. */
