@@ -400,7 +400,7 @@ export function guides(options: GuidesOptions): Plugin {
       if (!isGuide(ctx.file) && !images.has(ctx.file)) return undefined
       // A save may truncate the page before writing it, and the watcher can fire in
       // between: Vite's `read()` waits for the write when it finds the file empty.
-      await ctx.read()
+      if (isGuide(ctx.file)) await ctx.read()
       const recheckAfter = !passedOn.delete(ctx.file)
       const before = current
       try {
