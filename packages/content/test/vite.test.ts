@@ -202,6 +202,21 @@ describe('guides()', () => {
     expect(ssr).toMatch(/guides-page=next/)
   })
 
+  test('should measure again an image a page names when it is saved', async () => {
+    const svg = (width: number): string =>
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="10"></svg>`
+    await writeFile(join(root, 'guide/chart.svg'), svg(10))
+    await writeFile(join(root, 'guide/intro.md'), intro('engineer', '\n![A chart](chart.svg)\n'))
+    await start()
+    const width = async (): Promise<unknown> =>
+      /"width":(\d+)/.exec(JSON.stringify((await served()).getPage('intro').tree))?.[1]
+    expect(await width()).toBe('10')
+    await writeFile(join(root, 'guide/chart.svg'), svg(20))
+    const update = await save(svg(20), 'chart.svg')
+    expect(update).not.toEqual(undefined)
+    expect(await width()).toBe('20')
+  })
+
   test('should take in a page that the watcher names before the plugin saw it added', async () => {
     await start()
     expect((await served()).pageIds).toEqual(['intro'])
