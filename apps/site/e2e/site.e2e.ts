@@ -268,9 +268,11 @@ describe('a guide of many pages, under a sub-path', () => {
     await page.goto(url('deployment'))
     const image = page.locator('main figure img')
     expect(await image.getAttribute('src')).toMatch(/^\/guide\/_astro\/pipeline\.[\w-]+\.png$/)
-    expect(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(
-      8,
-    )
+    // Wait for the image itself (it may load after the page's `load`, as a lazy one does).
+    await image.scrollIntoViewIfNeeded()
+    expect(
+      await image.evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth)),
+    ).toBe(8)
     const missing = await page.goto(`${fixture.origin}${site.base}404.html`)
     expect(missing?.status()).toBe(200)
     expect(await page.locator('h1').innerText()).toBe('Page not found')
