@@ -448,31 +448,17 @@ function configNav(
   const known = navsMade.get(entries)
   if (known && samePages(known.pages, byPath)) return known.nav
   const messages = file.messages.length
-  const nav = navFromConfig(entries, byPath, file, location, cwd)
-  if (file.messages.length === messages) {
-    const pages = new Map<string, NavPageInfo>()
-    const walk = (items: readonly NavEntry[]): void => {
-      for (const entry of items) {
-        if (entry.kind === 'group') walk(entry.children)
-        else if (entry.kind === 'page') {
-          const path = posix.normalize(entry.file.replace(/^\.\//, ''))
-          const page = byPath.get(path)?.page
-          pages.set(path, page && { id: page.id, title: page.title })
-        }
-      }
-    }
-    walk(entries)
-    navsMade.set(entries, { pages, nav })
-  } else navsMade.delete(entries)
+  const pages = new Map<string, NavPageInfo>()
+  const nav = navFromConfig(entries, byPath, file, location, cwd, pages)
+  if (file.messages.length === messages) navsMade.set(entries, { pages, nav })
+  else navsMade.delete(entries)
   return nav
 }
 
 /** `whole` (a page's whole tree) with what the guide gave its outline `outline`. */
 function withGiven(whole: GuidePage, outline: GuidePage): GuidePage {
-  if (outline.prev === undefined) delete whole.prev
-  else whole.prev = outline.prev
-  if (outline.next === undefined) delete whole.next
-  else whole.next = outline.next
+  setLink(whole, 'prev', outline.prev)
+  setLink(whole, 'next', outline.next)
   // The outline has every link and image of the tree, in the same order.
   const links = nodesOf<Link>(outline.tree, ['link'])
   nodesOf<Link>(whole.tree, ['link']).forEach((link, index) => {
@@ -513,18 +499,22 @@ function uniqueIds(pages: readonly { page: GuidePage; file: VFile }[]): void {
   }
 }
 
-/** The nav `mkdocs.yml` writes, each page entry checked against the pages. */
+/**
+ * The nav `mkdocs.yml` writes, each page entry checked against the pages; `used` gets
+ * what each entry took from its page.
+ */
 function navFromConfig(
   entries: readonly NavEntry[],
   byPath: Map<string, ParsedPage>,
   file: VFile,
   location: GuideLocation,
   cwd: string,
+  used: Map<string, NavPageInfo>,
 ): NavItem[] {
   const items: NavItem[] = []
   for (const entry of entries) {
     if (entry.kind === 'group') {
-      const children = navFromConfig(entry.children, byPath, file, location, cwd)
+      const children = navFromConfig(entry.children, byPath, file, location, cwd, used)
       if (children.length > 0) items.push({ title: entry.title, children })
     } else if (entry.kind === 'link') {
       if (isSafeUrl(entry.url)) items.push({ title: entry.title, url: entry.url })
@@ -539,6 +529,7 @@ function navFromConfig(
     } else {
       const path = posix.normalize(entry.file.replace(/^\.\//, ''))
       const found = byPath.get(path)
+      used.set(path, found?.page && { id: found.page.id, title: found.page.title })
       if (!found) {
         report(
           file,
