@@ -2,7 +2,6 @@ import type { Heading, Root } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { slug } from 'github-slugger'
 import remarkFrontmatter from 'remark-frontmatter'
-import remarkGfm from 'remark-gfm'
 import { unified, type Compiler, type Processor } from 'unified'
 import { VFile } from 'vfile'
 import { VFileMessage } from 'vfile-message'
@@ -18,6 +17,7 @@ import {
 } from '../report/index.js'
 import remarkGuideParse, { type LimitOptions } from './hardening/parser.js'
 import remarkGuideFrontmatter, { isSlug } from './remark-guide-frontmatter.js'
+import remarkGuideGfm from './remark-guide-gfm.js'
 import remarkGuideHtml from './remark-guide-html.js'
 import remarkGuideReferences from './remark-guide-references.js'
 import remarkGuideUrls from './remark-guide-urls.js'
@@ -47,7 +47,8 @@ export interface ParseOptions extends ProcessorOptions {
 
 /**
  * The unified processor that `parseGuide` runs: our hardened remark-parse
- * (the limits, chunked parsing), remark-gfm, remark-frontmatter (YAML), then
+ * (the limits, chunked parsing), GFM (remark-gfm's extensions, `remarkGuideGfm`),
+ * remark-frontmatter (YAML), then
  * our plugins in the order they need, those of our nodes from the registry;
  * last, the messages get the severities `rules` give them.
  */
@@ -56,7 +57,7 @@ export function guideProcessor(options?: Readonly<ProcessorOptions>): Processor<
   return unified()
     .use(remarkGuideParse, options)
     .use(treeResult)
-    .use(remarkGfm)
+    .use(remarkGuideGfm)
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkGuideFrontmatter)
     .use(nodePlugins('raw'))

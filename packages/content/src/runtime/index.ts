@@ -16,4 +16,4 @@ export {
 } from './module.js'
 export { pageUrl, relativeLinkUrl, type LinkUrl, type LinkUrlContext } from './links.js'
 export { isSafeUrl, safeProtocols } from './safe-url.js'
-export { eachNode, figuresOf, hasNode } from './walk.js'
+export { eachNode, figuresOf, hasNode, someText } from './walk.js'

@@ -3,6 +3,7 @@
  * `unist-util-visit` keeps each node's list of ancestors and lets a visitor change the
  * tree as it goes, which costs much of a parse when many passes need neither.
  */
+import type { Text } from 'mdast'
 import type { Node, Parent } from 'unist'
 import type { Figure } from '../types.js'
 
@@ -42,4 +43,21 @@ export function figuresOf(tree: Node): Figure[] {
     figures.push(figure)
   })
   return figures
+}
+
+/**
+ * Whether a text node of `tree`, outside nodes whose type is one of `ignore`, matches
+ * `pattern` (a RegExp without the `g` or `y` flag). A pass that finds and replaces in text
+ * skips a tree with no such node: a walk with `mdast-util-find-and-replace` costs far
+ * more than this one, and most pages have nothing for it to find.
+ */
+export function someText(tree: Node, pattern: RegExp, ignore: readonly string[] = []): boolean {
+  const walk = (node: Node): boolean => {
+    if (node.type === 'text') return pattern.test((node as Text).value)
+    if (ignore.includes(node.type)) return false
+    const children = (node as Partial<Parent>).children
+    if (children) for (const child of children) if (walk(child)) return true
+    return false
+  }
+  return walk(tree)
 }

@@ -2,6 +2,7 @@ import { nameToEmoji } from 'gemoji'
 import type { Root } from 'mdast'
 import { findAndReplace } from 'mdast-util-find-and-replace'
 import type { Plugin } from 'unified'
+import { someText } from '../../runtime/index.js'
 import type { Emoji } from '../../types.js'
 import { registerSyntax } from '../register.js'
 import { emojiToMarkdown } from './markdown.js'
@@ -10,6 +11,8 @@ import { emojiToMarkdown } from './markdown.js'
 export interface EmojiOptions {}
 
 const shortcode = /:([a-z\d_+-]+):/gi
+/** Whether a text holds what may be a shortcode (`shortcode`, found once). */
+const mayHoldShortcode = /:[a-z\d_+-]+:/i
 
 /**
  * Turn gemoji shortcodes in text (`:wink:`) into `emoji` nodes (`😉`). An
@@ -18,6 +21,8 @@ const shortcode = /:([a-z\d_+-]+):/gi
 const remarkGuideEmoji: Plugin<[(Readonly<EmojiOptions> | null | undefined)?], Root> = function () {
   registerSyntax(this, { toMarkdown: emojiToMarkdown })
   return function (tree) {
+    // Most pages have no shortcode: skip the find-and-replace walk of the whole tree.
+    if (!someText(tree, mayHoldShortcode)) return
     findAndReplace(tree, [
       shortcode,
       (_match: string, name: string): Emoji | false => {

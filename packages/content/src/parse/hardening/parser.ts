@@ -1,5 +1,6 @@
 /**
- * `remarkGuideParse`: remark-parse, hardened. It is the processor's parser
+ * `remarkGuideParse`: remark-parse's parser (mdast-util-from-markdown with the
+ * processor's extensions), hardened. It is the processor's parser
  * (it sets `this.parser`, as remark-parse does), so `guideProcessor()` runs
  * exactly what `parseGuide` runs: the input decoded as strict UTF-8 and
  * checked against the size limit, the text scanned for nesting and
@@ -8,11 +9,14 @@
  * file, thrown, so `process()` rejects with it.
  */
 import type { Root } from 'mdast'
-import remarkParse from 'remark-parse'
+import { fromMarkdown } from 'mdast-util-from-markdown'
+// remark-parse's types: the processor's data holds the parser's extensions.
+import type {} from 'remark-parse'
 import type { Plugin, Processor } from 'unified'
 import type { VFile } from 'vfile'
 import { location } from 'vfile-location'
 import { decodeUtf8 } from '../decode.js'
+import { parseSparingLiterals } from '../remark-guide-gfm.js'
 import { report } from '../../report/index.js'
 import { minChunkLength, parseInChunks } from './chunks.js'
 import { defaultMaxBytes, defaultMaxDelimiters, defaultMaxNesting } from './limits.js'
@@ -43,14 +47,23 @@ const remarkGuideParse: Plugin<[(Readonly<LimitOptions> | null | undefined)?], s
     }
     const chunkLength = options?.chunkLength ?? minChunkLength
     const self = this as unknown as Processor<Root>
-    ;(remarkParse as unknown as (this: Processor<Root>) => void).call(self)
-    const parse = self.parser!
+    // remark-parse's parser, with the syntax extensions chosen for each document.
+    const parse = (document: string): Root => {
+      const data = self.data()
+      const extensions = {
+        syntax: data.micromarkExtensions ?? [],
+        trees: (data.fromMarkdownExtensions ?? []).flat(),
+      }
+      return parseSparingLiterals(document, extensions, data.guideLiteralAutolinks, (text, use) =>
+        fromMarkdown(text, { extensions: [...use.syntax], mdastExtensions: [...use.trees] }),
+      )
+    }
 
     self.parser = function (document: string, file: VFile): Root {
       const value = readInput(document, file, maxBytes)
       const scanned = scanText(value, limits)
       if (scanned) throw report(file, scanned.reason, scanned, scanned.ruleId)
-      const tree = parseInChunks(value, (chunk) => parse(chunk, file), chunkLength)
+      const tree = parseInChunks(value, parse, chunkLength)
       const deep = tooDeep(tree, limits.maxNesting)
       if (deep) {
         throw report(
