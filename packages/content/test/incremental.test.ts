@@ -10,6 +10,7 @@ import { guides } from '@ai-engineer/content/vite'
 import { build, createLogger } from 'vite'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { PageCache, pipelineVersion } from '../src/guide/cache.ts'
+import { defaultThreads, threadsFor } from '../src/guide/parse-pages.ts'
 import {
   guideData,
   guideIndex,
@@ -362,6 +363,24 @@ async function tree(dir: string): Promise<Map<string, string>> {
   }
   return files
 }
+
+describe('the threads that parse', () => {
+  test('should start a worker for each 200 pages by default, up to one a core', () => {
+    // Fewer than two workers' worth: this thread parses.
+    expect(threadsFor(120, undefined)).toBe(0)
+    expect(threadsFor(399, undefined)).toBe(1)
+    expect(threadsFor(400, undefined)).toBe(Math.min(2, defaultThreads()))
+    expect(threadsFor(1_000_000, undefined)).toBe(defaultThreads())
+  })
+
+  test('should start the workers asked for from 48 pages, one for each 24', () => {
+    expect(threadsFor(47, 2)).toBe(1)
+    expect(threadsFor(48, 2)).toBe(2)
+    expect(threadsFor(48, 8)).toBe(2)
+    expect(threadsFor(120, 8)).toBe(5)
+    expect(threadsFor(3000, 1)).toBe(1)
+  })
+})
 
 describe('ai-engineer-content with many pages', () => {
   test('should write the same bytes on 1 thread, on 2 threads and from its cache', async () => {

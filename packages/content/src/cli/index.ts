@@ -44,7 +44,8 @@ Options:
                         are parsed again (default: node_modules/.cache/ai-engineer-content
                         in the nearest folder with a package.json, else the current one)
   --no-cache            parse every page, and keep nothing
-  --threads <n>         worker threads that parse pages when many need it (default: one a core)
+  --threads <n>         worker threads that parse pages when many need it (default: one
+                        for each 200 pages, up to one a core)
   --max-bytes <n>       largest page accepted, in bytes (default ${defaultMaxBytes})
   --max-nesting <n>     deepest nesting of quotes, lists, emphasis, links (default ${defaultMaxNesting})
   --max-delimiters <n>  most *, _, ~, [, ] in one paragraph (default ${defaultMaxDelimiters})

@@ -61,7 +61,10 @@ export interface LoadOptions extends ProcessorOptions {
    * since: the folder is not listed again. Default: list the folder.
    */
   paths?: readonly string[] | undefined
-  /** How many worker threads parse the pages when many need parsing. Default: one a core. */
+  /**
+   * How many worker threads parse the pages when many need parsing (from 48, 24 a
+   * thread). Default: one for each 200 pages, up to one a core.
+   */
   threads?: number | undefined
   /** Called as pages are parsed (not those from a cache): how many, of how many. */
   onParsed?: ((done: number, total: number) => void) | undefined
