@@ -94,6 +94,15 @@ function target(url: string, from: string, resolved: Map<string, string>): Targe
  */
 const resolvedTo = new WeakMap<GuidePage, Map<string, GuidePage>>()
 
+/** Whether each path of `led` leads to the same page in `byPath`. */
+function leadsWhereItLed(
+  led: ReadonlyMap<string, GuidePage>,
+  byPath: ReadonlyMap<string, GuidePage>,
+): boolean {
+  for (const [path, page] of led) if (byPath.get(path) !== page) return false
+  return true
+}
+
 /**
  * Give every link between pages of `pages` its `data.pageLink`, and report those that
  * point to no page (`link-page`) or to no section of their page (`link-anchor`). A link
@@ -108,7 +117,7 @@ export function resolveLinks(
   const resolved = new Map<string, string>()
   for (const { page, file } of pages) {
     const known = resolvedTo.get(page)
-    if (known && [...known].every(([path, to]) => byPath.get(path) === to)) continue
+    if (known && leadsWhereItLed(known, byPath)) continue
     resolvedTo.delete(page)
     const leadsTo = new Map<string, GuidePage>()
     let reported = false

@@ -132,11 +132,18 @@ export function guideModule(data: GuideData): GuideModule {
     }
   }
 
+  // Made when first read: the Vite plugin makes a module on every save.
+  let sectionIds: Record<string, string[]> | undefined
+  let figureIds: Record<string, string[]> | undefined
   return {
     guide: { title: data.title, nav: data.nav, pages },
     pageIds: pages.map((page) => page.id),
-    sectionIds: ids('sections'),
-    figureIds: ids('figures'),
+    get sectionIds() {
+      return (sectionIds ??= ids('sections'))
+    },
+    get figureIds() {
+      return (figureIds ??= ids('figures'))
+    },
     getPage,
     getSection: finder('section', 'sections'),
     getFigure: finder('figure', 'figures'),

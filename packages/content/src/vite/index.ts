@@ -34,6 +34,7 @@ import {
   type ParsedPage,
 } from '../guide/index.js'
 import type { RuleSettings } from '../report/index.js'
+import type { GuidePage } from '../types.js'
 import { guideModule, type GuideData, type GuideModule } from '../runtime/index.js'
 import { declarations } from './dts.js'
 import { importsOnly } from './importers.js'
@@ -178,8 +179,13 @@ export function guides(options: GuidesOptions): Plugin {
    * folder of the guide's folder added or removed: a save lists the folder again only then.
    */
   let listed: readonly string[] | undefined
-  /** The image files the guide's pages name, as of the last compile that put it together. */
-  let images = new Set<string>()
+  /**
+   * The image files the pages of the last compile that put the guide together name,
+   * listed when first asked (on a change of a file that is not a page), not on each save.
+   */
+  let images: { pages: readonly GuidePage[]; files?: Set<string> } = { pages: [] }
+  const isImageOfGuide = (file: string): boolean =>
+    (images.files ??= imageFiles(images.pages, location.docs)).has(file)
   let server: ViteDevServer | undefined
   let recheck: ReturnType<typeof setTimeout> | undefined
   /** The pages a recheck passed on as changed: their updates do not recheck again. */
@@ -221,7 +227,7 @@ export function guides(options: GuidesOptions): Plugin {
     location = loaded.location
     listed = loaded.paths
     if (!loaded.guide) throw guideFailures(loaded, root, cache)
-    images = imageFiles(loaded.guide.pages, location.docs)
+    images = { pages: loaded.guide.pages }
     const data = guideData(loaded.guide)
     const module = guideModule(data)
     options.check?.(module)
@@ -397,7 +403,7 @@ export function guides(options: GuidesOptions): Plugin {
     },
     async handleHotUpdate(ctx: HmrContext) {
       // An image of a page: its size may have changed (Vite updates the image itself).
-      if (!isGuide(ctx.file) && !images.has(ctx.file)) return undefined
+      if (!isGuide(ctx.file) && !isImageOfGuide(ctx.file)) return undefined
       // A save may truncate the page before writing it, and the watcher can fire in
       // between: Vite's `read()` waits for the write when it finds the file empty.
       if (isGuide(ctx.file)) await ctx.read()
