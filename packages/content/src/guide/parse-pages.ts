@@ -63,11 +63,11 @@ const workerYoungGenerationMb = 16
 
 /**
  * By default, one worker for each this many pages to parse, up to one a core, and none
- * for fewer than two: a worker loads the pipeline and warms up on its own (~0.5 s of CPU
- * here), and costs memory, so it pays for itself only with about a second of pages to
- * parse. Measured on 2 cores, a cold `build` of 300 pages on this thread took as long as
- * on two workers and ~100 MB less memory; of 600 and 1,000 pages, two workers were faster
- * and lighter (the main thread keeps what a parse leaves on its heap).
+ * for fewer than two: a worker loads the pipeline and warms up on its own, and costs
+ * memory, so it pays for itself only with enough pages to parse. Measured on 2 cores, a
+ * cold `build` of 300 pages on this thread took as long as on two workers (which spent
+ * ~2.5 s more CPU) and ~100 MB less memory; of 600 and 1,000 pages, two workers were
+ * faster and lighter (the main thread keeps what a parse leaves on its heap).
  */
 export const pagesPerThread = 200
 

@@ -4,7 +4,7 @@
  * a page that cannot hold one.
  *
  * Literal autolinks (`www.example.com`, `https://example.com`, `me@example.com` in plain
- * text) cost a quarter of a page's parse: their syntax is tried at every letter and digit
+ * text) cost about a third of a page's parse: their syntax is tried at every letter and digit
  * of the text, and their tree pass walks every node (both measured on generated pages).
  * Each one starts `http://`, `https://` or `www.` (in any case), or holds `@`, so:
  *
