@@ -23,8 +23,8 @@ import type { VFileMessage } from 'vfile-message'
 import {
   guideData,
   guideIndex,
-  imageFiles,
   isGuideFile,
+  isImageOf,
   loadGuide,
   localImages,
   locateGuide,
@@ -116,8 +116,8 @@ const ownGuide = fileURLToPath(new URL('../guide', import.meta.url))
 export function guideLoader(options: GuideLoaderOptions = {}): GuideLoader {
   // Pages as last parsed, by absolute path, across the loads of one Astro process.
   const cache = new Map<string, ParsedPage>()
-  // The image files the pages name, as of the last load that put the guide together.
-  let images = new Set<string>()
+  // Whether a file is an image that a page of the last load that put the guide together names.
+  let isImageOfGuide: (file: string) => boolean = () => false
   let watching = false
   return {
     name,
@@ -145,7 +145,7 @@ export function guideLoader(options: GuideLoaderOptions = {}): GuideLoader {
         })
         location = loaded.location
         if (!loaded.guide) throw guideFailures(loaded, root, cache)
-        images = imageFiles(loaded.guide.pages, location.docs)
+        isImageOfGuide = isImageOf(loaded.guide.pages, location.docs)
         const warnings = messages(loaded.files, (message) => message.fatal === false)
         if (warnings) context.logger.warn(warnings)
         const notes = messages(loaded.files, (message) => message.fatal == null)
@@ -190,7 +190,7 @@ export function guideLoader(options: GuideLoaderOptions = {}): GuideLoader {
       let running: Promise<void> = Promise.resolve()
       const onChange = (file: string, whole: boolean): void => {
         // A page, `mkdocs.yml`, or an image a page names (its size may have changed).
-        if (!isGuideFile(location, file) && !images.has(file)) return
+        if (!isGuideFile(location, file) && !isImageOfGuide(file)) return
         const first = pending === undefined
         pending ??= new Set()
         if (whole) pending.add('*')

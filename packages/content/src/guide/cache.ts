@@ -266,7 +266,6 @@ const outlineFile = (shard: string): string => `${outlinePrefix}${shard}.json`
 /** The entry of the guide's `mkdocs.yml`. */
 const configFile = 'mkdocs.json'
 
-/** The cache of one guide's pages, in the folder `dir`. */
 /** What `mkdocs.yml` says, as the cache keeps it under its text. */
 interface StoredConfig {
   key: string
@@ -280,6 +279,7 @@ interface StoredConfig {
  */
 const configsRead = new Map<string, StoredConfig>()
 
+/** The cache of one guide's pages, in the folder `dir`. */
 export class PageCache {
   readonly #dir: string
   readonly #used = new Set<string>()

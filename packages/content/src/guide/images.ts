@@ -121,6 +121,16 @@ export function imageFiles(pages: readonly GuidePage[], docs: string): Set<strin
   return files
 }
 
+/**
+ * Whether a file (absolute) is one that the relative images of `pages` name, as
+ * {@link imageFiles} lists them: listed on the first call, so a load that only pages
+ * change after (a save of a page in the Vite plugin or the Astro loader) never lists them.
+ */
+export function isImageOf(pages: readonly GuidePage[], docs: string): (file: string) => boolean {
+  let files: Set<string> | undefined
+  return (file) => (files ??= imageFiles(pages, docs)).has(file)
+}
+
 /** The absolute files of a page's list of images ({@link localImages}), by list. */
 const absoluteFiles = new WeakMap<object, { docs: string; files: string[] }>()
 

@@ -14,7 +14,7 @@ export {
 } from './data.js'
 export { PageCache, pipelineVersion } from './cache.js'
 export { writeIfChanged } from './files.js'
-export { imageFile, imageFiles, isImage, localImages, measureImages } from './images.js'
+export { imageFile, isImage, isImageOf, localImages, measureImages } from './images.js'
 export { apiDeclarations, guideIds, idTypes, type GuideIds } from './ids.js'
 export { resolveLinks, sectionOf, type LinkedPage } from './links.js'
 export {

@@ -16,7 +16,7 @@ import {
   guideIds,
   guideName,
   guideIndexJson,
-  imageFiles,
+  isImageOf,
   indexNames,
   indexDataSource,
   indexSource,
@@ -34,7 +34,6 @@ import {
   type ParsedPage,
 } from '../guide/index.js'
 import type { RuleSettings } from '../report/index.js'
-import type { GuidePage } from '../types.js'
 import { guideModule, type GuideData, type GuideModule } from '../runtime/index.js'
 import { declarations } from './dts.js'
 import { importsOnly } from './importers.js'
@@ -179,13 +178,8 @@ export function guides(options: GuidesOptions): Plugin {
    * folder of the guide's folder added or removed: a save lists the folder again only then.
    */
   let listed: readonly string[] | undefined
-  /**
-   * The image files the pages of the last compile that put the guide together name,
-   * listed when first asked (on a change of a file that is not a page), not on each save.
-   */
-  let images: { pages: readonly GuidePage[]; files?: Set<string> } = { pages: [] }
-  const isImageOfGuide = (file: string): boolean =>
-    (images.files ??= imageFiles(images.pages, location.docs)).has(file)
+  /** Whether a file is an image that a page of the last compile that put the guide together names. */
+  let isImageOfGuide: (file: string) => boolean = () => false
   let server: ViteDevServer | undefined
   let recheck: ReturnType<typeof setTimeout> | undefined
   /** The pages a recheck passed on as changed: their updates do not recheck again. */
@@ -227,7 +221,7 @@ export function guides(options: GuidesOptions): Plugin {
     location = loaded.location
     listed = loaded.paths
     if (!loaded.guide) throw guideFailures(loaded, root, cache)
-    images = { pages: loaded.guide.pages }
+    isImageOfGuide = isImageOf(loaded.guide.pages, location.docs)
     const data = guideData(loaded.guide)
     const module = guideModule(data)
     options.check?.(module)
@@ -403,10 +397,11 @@ export function guides(options: GuidesOptions): Plugin {
     },
     async handleHotUpdate(ctx: HmrContext) {
       // An image of a page: its size may have changed (Vite updates the image itself).
-      if (!isGuide(ctx.file) && !isImageOfGuide(ctx.file)) return undefined
+      const guideFile = isGuide(ctx.file)
+      if (!guideFile && !isImageOfGuide(ctx.file)) return undefined
       // A save may truncate the page before writing it, and the watcher can fire in
       // between: Vite's `read()` waits for the write when it finds the file empty.
-      if (isGuide(ctx.file)) await ctx.read()
+      if (guideFile) await ctx.read()
       const recheckAfter = !passedOn.delete(ctx.file)
       const before = current
       try {
