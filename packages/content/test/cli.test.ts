@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join, relative } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { bytes } from './helpers.ts'
 
@@ -43,6 +43,49 @@ describe('ai-engineer-content', () => {
     expect(
       readFileSync(join(packageDir, 'dist/cli.js'), 'utf8').startsWith('#!/usr/bin/env node\n'),
     ).toBe(true)
+  })
+
+  test('should run from its own two files and Node.js, on its thread and its workers', async () => {
+    // Every module the bin loads, on the main thread and in the workers it starts (which
+    // take the same --import): a build of 48 pages on 2 threads parses on both.
+    const guide = join(dir, 'many')
+    await mkdir(join(guide, 'docs'), { recursive: true })
+    await writeFile(join(guide, 'mkdocs.yml'), 'site_name: Many\n')
+    for (let n = 0; n < 48; n++) {
+      await writeFile(
+        join(guide, 'docs', `page-${n}.md`),
+        `---\ntitle: Page ${n}\n---\n\n# Page ${n}\n\nText :tada: and [the next](page-${(n + 1) % 48}.md).\n`,
+      )
+    }
+    const log = join(dir, 'loaded.txt')
+    const hook = join(dir, 'record-loads.mjs')
+    await writeFile(
+      hook,
+      `import module from 'node:module'\nimport { appendFileSync } from 'node:fs'\nmodule.registerHooks({ load(url, context, next) { appendFileSync(process.env.LOADED, url + '\\n'); return next(url, context) } })\n`,
+    )
+    const args = ['build', join(guide, 'mkdocs.yml'), '--out', join(guide, 'out'), '--threads', '2']
+    const { code, stderr } = await new Promise<{ code: number; stderr: string }>((resolve) => {
+      execFile(
+        process.execPath,
+        ['--import', pathToFileURL(hook).href, bin, ...args, '--no-cache'],
+        { cwd: dir, env: { ...process.env, LOADED: log } },
+        (error, _stdout, stderr) => resolve({ code: error ? 1 : 0, stderr }),
+      )
+    })
+    expect(stderr).toContain('48 parsed on 2 threads')
+    expect(code).toBe(0)
+    const loaded = new Set(
+      readFileSync(log, 'utf8')
+        .split('\n')
+        .filter((url) => url !== '' && !url.startsWith('node:'))
+        .map((url) => relative(packageDir, fileURLToPath(url)).split('\\').join('/')),
+    )
+    loaded.delete(relative(packageDir, hook).split('\\').join('/'))
+    expect([...loaded].sort()).toEqual([
+      'bin/ai-engineer-content.js',
+      'dist/cli.js',
+      'dist/worker.js',
+    ])
   })
 
   test('should print its usage with --help and exit 0', async () => {

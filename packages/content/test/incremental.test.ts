@@ -365,11 +365,11 @@ async function tree(dir: string): Promise<Map<string, string>> {
 }
 
 describe('the threads that parse', () => {
-  test('should start a worker for each 200 pages by default, up to one a core', () => {
+  test('should start a worker for each 100 pages by default, up to one a core', () => {
     // Fewer than two workers' worth: this thread parses.
-    expect(threadsFor(120, undefined)).toBe(0)
-    expect(threadsFor(399, undefined)).toBe(1)
-    expect(threadsFor(400, undefined)).toBe(Math.min(2, defaultThreads()))
+    expect(threadsFor(60, undefined)).toBe(0)
+    expect(threadsFor(199, undefined)).toBe(1)
+    expect(threadsFor(200, undefined)).toBe(Math.min(2, defaultThreads()))
     expect(threadsFor(1_000_000, undefined)).toBe(defaultThreads())
   })
 

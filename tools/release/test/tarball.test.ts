@@ -48,6 +48,7 @@ const expectedFiles: Record<string, string[]> = {
     'dist/chunks/walk.js',
     'dist/astro.d.ts',
     'dist/astro.js',
+    'dist/bundled-licenses.md',
     'dist/cli.d.ts',
     'dist/cli.js',
     'dist/derived.d.ts',

@@ -63,7 +63,7 @@ export interface LoadOptions extends ProcessorOptions {
   paths?: readonly string[] | undefined
   /**
    * How many worker threads parse the pages when many need parsing (from 48, 24 a
-   * thread). Default: one for each 200 pages, up to one a core.
+   * thread). Default: one for each 100 pages, up to one a core.
    */
   threads?: number | undefined
   /** Called as pages are parsed (not those from a cache): how many, of how many. */

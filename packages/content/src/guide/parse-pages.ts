@@ -64,12 +64,14 @@ const workerYoungGenerationMb = 16
 /**
  * By default, one worker for each this many pages to parse, up to one a core, and none
  * for fewer than two: a worker loads the pipeline and warms up on its own, and costs
- * memory, so it pays for itself only with enough pages to parse. Measured on 2 cores, a
- * cold `build` of 300 pages on this thread took as long as on two workers (which spent
- * ~2.5 s more CPU) and ~100 MB less memory; of 600 and 1,000 pages, two workers were
- * faster and lighter (the main thread keeps what a parse leaves on its heap).
+ * memory, so it pays for itself only with enough pages to parse. Measured on 2 cores with
+ * the worker one bundled file (cold `build`s, three alternating rounds a size): 100 pages
+ * took 1.2 s on this thread against 1.3–1.5 s on two workers; 150 pages were a draw;
+ * 200 pages took 2.5–3.4 s and 265–300 MB on this thread against 2.1–3.0 s and 190–215 MB
+ * on two workers, and 300 pages 3.1–4.2 s and 280–300 MB against 2.9–3.3 s and
+ * 190–205 MB (the main thread keeps what a parse leaves on its heap).
  */
-export const pagesPerThread = 200
+export const pagesPerThread = 100
 
 /** With a number of threads asked for, the fewest pages that start workers, 24 each. */
 export const minPagesForThreads = 48
