@@ -20,9 +20,10 @@ import {
 } from '../parse/hardening/limits.js'
 import { checkRuleSettings, hasErrors, type RuleSettings } from '../report/index.js'
 import type { LoadedGuide } from '../guide/index.js'
-import { buildGuide } from './build.js'
+import { buildGuide, type BuildResult } from './build.js'
 import { checkTargets, isGuideTarget } from './check.js'
 import { format, formats, type Format } from './formats.js'
+import { watchBuild } from './watch.js'
 
 const usage = `Usage: ai-engineer-content check [options] <files | dir | mkdocs.yml>…
        ai-engineer-content build [options] <dir | mkdocs.yml> --out <dir>
@@ -40,6 +41,8 @@ Options:
   --rule <id=severity>  set a rule to error, warn or off (repeatable): --rule figure-alt=error
   --format <name>       check's output: stylish (default, on stderr), unix, github, json (on stdout)
   --out <dir>           where build writes
+  -w, --watch           build, then build again on each change of the guide's files
+                        (only what a change touches is read and parsed; Ctrl+C stops)
   --cache-dir <dir>     where each page's parse is kept between runs, so only changed pages
                         are parsed again (default: node_modules/.cache/ai-engineer-content
                         in the nearest folder with a package.json, else the current one)
@@ -92,6 +95,36 @@ function progress(): ((done: number, total: number) => void) | undefined {
   }
 }
 
+/**
+ * Print what a build did: its messages, then a line with what it wrote, or that it wrote
+ * nothing for the guide's errors. The exit status: 1 on errors, else 0.
+ */
+function reportBuild(
+  { loaded, written, changed }: BuildResult,
+  out: string,
+  started: number,
+): number {
+  // Only the files with messages: a quiet report prints nothing for the others, and
+  // sorting thousands of files by name (ICU's collation) is not free.
+  const text = reporter(
+    loaded.files.filter((file) => file.messages.length > 0),
+    { quiet: true },
+  )
+  if (text) process.stderr.write(`${text}\n`)
+  if (written.length === 0) {
+    process.stderr.write(`ai-engineer-content: the guide has errors; ${out} is unchanged\n`)
+    return 1
+  }
+  const pages = loaded.guide?.pages.length ?? 0
+  const own = written.filter((name) => !/^(pages|assets)\//.test(name))
+  const images = written.filter((name) => name.startsWith('assets/')).length
+  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
+  process.stderr.write(
+    `ai-engineer-content: built ${plural(pages, 'page')} into ${out} (${own.join(', ')}, ${plural(written.length - own.length - images, 'page module')} and ${plural(images, 'image')}) in ${Math.round(performance.now() - started)} ms, ${plural(changed.length, 'file')} written; ${parseSummary([loaded.parsed])}\n`,
+  )
+  return 0
+}
+
 function positive(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined
   const number = Number(value)
@@ -130,6 +163,7 @@ async function main(args: string[]): Promise<number> {
       out: { type: 'string' },
       'cache-dir': { type: 'string' },
       cache: { type: 'boolean' },
+      watch: { type: 'boolean', short: 'w' },
       threads: { type: 'string' },
       'max-bytes': { type: 'string' },
       'max-nesting': { type: 'string' },
@@ -172,33 +206,19 @@ async function main(args: string[]): Promise<number> {
         'build takes one guide: `ai-engineer-content build <dir | mkdocs.yml> --out <dir>`',
       )
     }
-    if (values.out === undefined) throw new UsageError('build needs `--out <dir>`')
-    const { loaded, written, changed } = await buildGuide(target, values.out, {
-      ...options,
-      strict: strict || undefined,
-    })
-    // Only the files with messages: a quiet report prints nothing for the others, and
-    // sorting thousands of files by name (ICU's collation) is not free.
-    const text = reporter(
-      loaded.files.filter((file) => file.messages.length > 0),
-      { quiet: true },
-    )
-    if (text) process.stderr.write(`${text}\n`)
-    if (written.length === 0) {
-      process.stderr.write(
-        `ai-engineer-content: the guide has errors; ${values.out} is unchanged\n`,
-      )
-      return 1
+    const out = values.out
+    if (out === undefined) throw new UsageError('build needs `--out <dir>`')
+    const buildOptions = { ...options, strict: strict || undefined }
+    if (values.watch) {
+      // A terminal's progress line would be left under the first build's summary.
+      await watchBuild(target, out, { ...buildOptions, onParsed: undefined }, (result, at) => {
+        reportBuild(result, out, at)
+      })
+      return 0
     }
-    const pages = loaded.guide?.pages.length ?? 0
-    const own = written.filter((name) => !/^(pages|assets)\//.test(name))
-    const images = written.filter((name) => name.startsWith('assets/')).length
-    const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
-    process.stderr.write(
-      `ai-engineer-content: built ${plural(pages, 'page')} into ${values.out} (${own.join(', ')}, ${plural(written.length - own.length - images, 'page module')} and ${plural(images, 'image')}) in ${Math.round(performance.now() - started)} ms, ${plural(changed.length, 'file')} written; ${parseSummary([loaded.parsed])}\n`,
-    )
-    return 0
+    return reportBuild(await buildGuide(target, out, buildOptions), out, started)
   }
+  if (values.watch) throw new UsageError('--watch is an option of build')
 
   if (targets.length === 0) {
     throw new UsageError('No files given: `ai-engineer-content check <files | dir | mkdocs.yml>…`')

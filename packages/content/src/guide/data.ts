@@ -30,6 +30,18 @@ const navsJson = new WeakMap<NavItem[], string>()
  * the same of these gives the same data.
  */
 export function guideGiven(page: GuidePage): string {
+  const version = givenVersion(page)
+  const known = givens.get(page)
+  if (known?.version === version) return known.json
+  const json = givenJson(page)
+  givens.set(page, { version, json })
+  return json
+}
+
+/** {@link guideGiven} of each page, for the {@link givenVersion} it was made for. */
+const givens = new WeakMap<GuidePage, { version: number; json: string }>()
+
+function givenJson(page: GuidePage): string {
   return JSON.stringify([
     page.prev ?? null,
     page.next ?? null,
@@ -128,6 +140,22 @@ export function guideIndexJson(data: GuideData): string {
     return last.json
   const json = `${head}${pages.join(',')}]}`
   lastIndex = { head, pages, json }
+  return json
+}
+
+const pageEntries = new WeakMap<GuidePage, { version: number; json: string }>()
+
+/**
+ * `JSON.stringify` of `page`'s entry in the index ({@link guideIndex}), made again only
+ * when the page (the same object: the same parse) or what the guide gave it changed:
+ * `build --watch` keeps thousands of pages from one build to the next.
+ */
+export function pageEntryJson(page: GuidePage): string {
+  const version = givenVersion(page)
+  const known = pageEntries.get(page)
+  if (known?.version === version) return known.json
+  const json = JSON.stringify(pageEntry(pageFields(page)))
+  pageEntries.set(page, { version, json })
   return json
 }
 

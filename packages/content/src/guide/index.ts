@@ -10,9 +10,11 @@ export {
   guideIndexJson,
   pageData,
   pageDataJson,
+  pageEntryJson,
   pageFields,
 } from './data.js'
 export { PageCache, pipelineVersion } from './cache.js'
+export { givenVersion } from './given.js'
 export { writeIfChanged } from './files.js'
 export { imageFile, isImage, isImageOf, localImages, measureImages } from './images.js'
 export { apiDeclarations, guideIds, idTypes, type GuideIds } from './ids.js'
