@@ -10,7 +10,8 @@
  *   - a cold build (every output and cache removed first): ours ≤ 0.8×;
  *   - one word of one page changed, the same command again, caches warm: ours ≤ 0.1×;
  *   - the peak RSS of the cold build: ours ≤ 1×.
- * At 3,000 pages also: a fresh Node process importing ours' built `index.js` and reading
+ * At 3,000 pages also, reported only: a save under ours' `build --watch`, against the same
+ * command run again. And, judged: a fresh Node process importing ours' built `index.js` and reading
  * its `guideIndex`, against `JSON.parse` of the same index (≤ 1.5×); and, in a Vite app
  * with our plugin, a save of the page shown to the new word painted in Chromium, against
  * a save of a stock Slidev deck's `slides.md` to its slide painted (≤ 2×).
@@ -19,7 +20,13 @@ import { existsSync } from 'node:fs'
 import { mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { freePort, launchChromium, waitForUrl, writeStockDeck } from '@ai-engineer/test-utils'
+import {
+  freePort,
+  launchChromium,
+  pollUntil,
+  waitForUrl,
+  writeStockDeck,
+} from '@ai-engineer/test-utils'
 import type { Browser } from 'playwright-core'
 import {
   editOpening,
@@ -442,6 +449,7 @@ export async function guides({ quick, log }: BenchOptions): Promise<Result> {
     }
 
     const { guide, ours } = largest!
+    const watched = await watchRow(ours, guide, sizes.at(-1)!, quick, log)
     const imports = await importRow(ours, work, quick, log)
     const vite = await viteRow(guide, work, quick, log)
 
@@ -497,7 +505,7 @@ export async function guides({ quick, log }: BenchOptions): Promise<Result> {
         `${size.plan.pages} pages, one word of \`${guide.editPage.path.replace(/^.*\//, '…/')}\` changed, then the same command: ${each((tool) => size.edit[tool], ms)}${size.plan.veliteEditRounds ? ` (Velite ${size.plan.veliteEditRounds} round(s) only: it keeps no cache, its rebuild is a whole build)` : ''}. Node's own start-up and exit (\`node -e ''\`, the same way, alternating): ${spread(size.node, ms)}, ${(nodeShare * 100).toFixed(0)}% of ours' rebuild. Ours' own summary of its last rebuild: \`${size.oursSaid.replace(/`/g, "'")}\`.`,
       )
     }
-    rows.push(imports.row, vite.row)
+    rows.push(watched.row, imports.row, vite.row)
     const minutes = (performance.now() - started) / 60_000
     return {
       name: 'Guides of many pages',
@@ -506,6 +514,7 @@ export async function guides({ quick, log }: BenchOptions): Promise<Result> {
         `The same generated mkdocs guide for every tool (\`src/generate-pages.ts\`, seed 1): \`mkdocs.yml\` with a \`nav\` of groups of 10 pages, \`docs/<group>/<page>.md\` of 3–10 kB (frontmatter \`title\`, h1–h3, paragraphs, lists, fenced code, a GFM table, relative links to other pages and to their headings, an image on every 4th page, PNGs made by the generator). Each tool in a project folder of its own in a temp folder (the guide copied in, its configuration, a \`node_modules\` of links), run as \`node <its CLI>\` there, a fresh process each time; the order rotates every round. Wall time on the parent's clock, spawn to exit. Peak RSS: ${rssMethod === 'time' ? 'GNU time `%M`' : '`process.resourceUsage().maxRSS` at exit (a `--import` preload; GNU time is not installed)'}.`,
         `Cold: before each round every tool's output and cache is removed (ours: \`out\` and \`node_modules/.cache/ai-engineer-content\`; Velite: \`.velite\`, \`public\` and its compiled config; content-collections: \`.content-collections\`). Ours: \`ai-engineer-content ${oursCommand().args.slice(1).join(' ')}\`. Velite 0.4: \`velite build\` (\`s.markdown()\`, its GFM and its copying of linked files on, as by default). content-collections 0.15: \`content-collections build\` (\`compileMarkdown\` with remark-gfm, a zod schema). The first build of each tool at each size is checked: every page in its output, its type declarations written; each edit, that the output has the new word.`,
         ...details,
+        ...watched.details,
         ...imports.details,
         ...vite.details,
         `The group took ${minutes.toFixed(1)} min.`,
@@ -513,6 +522,74 @@ export async function guides({ quick, log }: BenchOptions): Promise<Result> {
     }
   } finally {
     await removeTempDir(work)
+  }
+}
+
+/** Saves under `build --watch` at the largest size. */
+const watchSaves = { full: 5, quick: 1 }
+
+/**
+ * The watch row, reported, not judged: ours' `build --watch` started in its project (its
+ * caches warm from the edits), then saves of the edited page, each a new word, timed on
+ * the parent's clock from the write to the bin's line saying it built (and the output
+ * checked for the word), against the same command run again (the edit rows' median).
+ */
+async function watchRow(
+  ours: Project,
+  guide: GeneratedPages,
+  size: { plan: Plan; edit: Record<Tool, number[]> },
+  quick: boolean,
+  log: (message: string) => void,
+): Promise<{ row: Row; details: string[] }> {
+  const file = join(ours.dir, 'docs', guide.editPage.path)
+  const original = await readFile(file, 'utf8')
+  const child = startServer(process.execPath, [...oursCommand().args, '--watch'], {
+    cwd: ours.dir,
+    env: cleanEnv({ NO_COLOR: '1' }, { measured: true }),
+  })
+  const built = (): number => child.output().match(/^ai-engineer-content: built /gm)?.length ?? 0
+  const saves: number[] = []
+  let said = ''
+  try {
+    await pollUntil(() => child.output().includes('ai-engineer-content: watching '), true, {
+      timeoutMs: 120_000,
+      intervalMs: 20,
+      what: "ours' `build --watch` watching",
+    })
+    // Words the edit rows did not use.
+    for (let save = 1; save <= (quick ? watchSaves.quick : watchSaves.full); save++) {
+      const before = built()
+      const n = 1000 + save
+      const started = performance.now()
+      await writeFile(file, editOpening(original, n))
+      await pollUntil(built, (count) => count > before, {
+        timeoutMs: 30_000,
+        intervalMs: 2,
+        what: `ours' build after save ${save}`,
+      })
+      saves.push(performance.now() - started)
+      await checkOutput(ours, guide, editedWord(n))
+      said = child.output().trimEnd().split('\n').at(-1) ?? ''
+      log(`guides: ${size.plan.pages} pages, build --watch save ${save}: ${ms(saves.at(-1)!)}`)
+    }
+  } finally {
+    await child.stop()
+    await writeFile(file, original)
+  }
+  const again = median(size.edit.ours)
+  const watched = median(saves)
+  return {
+    row: {
+      benchmark: `guides ${size.plan.pages} pages: one page edited under build --watch, save → written (over the same command again)`,
+      ours: ms(watched),
+      baseline: `ours ${ms(again)}`,
+      ratio: ratio(watched / again),
+      target: '—',
+      pass: undefined,
+    },
+    details: [
+      `\`build --watch\` at ${size.plan.pages} pages, reported, not judged: ours' command with \`--watch\`, started in its project after the edit rounds (caches warm), then ${saves.length} save(s) of the same page, each a new word, timed from the write to the bin's line saying it built, the output checked for the word: ${spread(saves, ms)} (its 40 ms wait for the rest of a save included). Its own summary of the last: \`${said.replace(/`/g, "'")}\`.`,
+    ],
   }
 }
 

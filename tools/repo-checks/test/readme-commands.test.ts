@@ -3,7 +3,7 @@
  * workspace: the root's `pnpm check:guide …`, and the content README's
  * `npx ai-engineer-content …` in a project that has the package installed.
  */
-import { execFile } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
 import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -32,16 +32,21 @@ interface Result {
   output: string
 }
 
-async function sh(command: string, cwd: string): Promise<Result> {
+/** The environment a command runs in, as a user's would. */
+function userEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' }
   // Not the enclosing turbo or pnpm run's own variables: the command runs as a user's would.
   for (const key of Object.keys(env)) {
     if (/^(TURBO_(?!TELEMETRY)|npm_|PNPM_|INIT_CWD$|VITEST)/.test(key)) delete env[key]
   }
+  return env
+}
+
+async function sh(command: string, cwd: string): Promise<Result> {
   try {
     const { stdout, stderr } = await exec('sh', ['-c', command], {
       cwd,
-      env,
+      env: userEnv(),
       timeout: 600_000,
       maxBuffer: 16 * 1024 * 1024,
     })
@@ -122,6 +127,10 @@ describe('the checker commands of the READMEs', () => {
     const shown = await commands('packages/content/README.md', 'npx ai-engineer-content')
     expect(shown.length).toBeGreaterThanOrEqual(3)
     for (const command of shown) {
+      if (/ (--watch|-w)( |$)/.test(command)) {
+        await runWatching(command)
+        continue
+      }
       const { code, output } = await sh(command, consumer)
       expect(code, `${command}\n${output}`).toBe(0)
       // The report lists files without messages in its default format, unless --quiet.
@@ -132,3 +141,51 @@ describe('the checker commands of the READMEs', () => {
     }
   })
 })
+
+/**
+ * A command that stays (`build --watch`), as a user runs it: started in the project, a
+ * page saved once it says it is watching, the build of that save waited for, then Ctrl+C
+ * (SIGINT to its process group, by PID).
+ */
+async function runWatching(command: string): Promise<void> {
+  const child = spawn('sh', ['-c', command], {
+    cwd: consumer,
+    env: userEnv(),
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  let wake = (): void => undefined
+  const read = (chunk: Buffer): void => {
+    output += chunk.toString()
+    wake()
+  }
+  child.stdout.on('data', read)
+  child.stderr.on('data', read)
+  const exited = new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+    child.on('exit', (code, signal) => resolve([code, signal])),
+  )
+  /** Wait until `pattern` matches what it printed; a guard fails the test with the output. */
+  const until = async (pattern: RegExp): Promise<void> => {
+    const guard = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 120_000)
+    while (!pattern.test(output) && child.exitCode === null && child.signalCode === null) {
+      await new Promise<void>((resolve) => (wake = resolve))
+    }
+    clearTimeout(guard)
+    expect(output, command).toMatch(pattern)
+  }
+  try {
+    await until(/^ai-engineer-content: watching /m)
+    await writeFile(
+      join(consumer, 'docs/setup.md'),
+      '# Setup\n\nInstall the package, then read [the guide](intro.md#opening) again.\n',
+    )
+    await until(/^ai-engineer-content: built 2 pages .*1 parsed, 1 from the cache$/m)
+  } finally {
+    if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, 'SIGINT')
+  }
+  // npx, like a shell, ends by the signal once the bin has exited on it.
+  const [code, signal] = await exited
+  expect(code === 0 || signal === 'SIGINT', `${command}: ${code ?? signal}\n${output}`).toBe(true)
+  expect(output, command).not.toMatch(/Error|error/)
+}
