@@ -210,8 +210,7 @@ async function main(args: string[]): Promise<number> {
     if (out === undefined) throw new UsageError('build needs `--out <dir>`')
     const buildOptions = { ...options, strict: strict || undefined }
     if (values.watch) {
-      // A terminal's progress line would be left under the first build's summary.
-      await watchBuild(target, out, { ...buildOptions, onParsed: undefined }, (result, at) => {
+      await watchBuild(target, out, buildOptions, (result, at) => {
         reportBuild(result, out, at)
       })
       return 0

@@ -56,6 +56,8 @@ export async function watchBuild(
   let queued = false
   let timer: NodeJS.Timeout | undefined
   let recheck: NodeJS.Timeout | undefined
+  // The files of the builds since the last recheck.
+  const rechecked = new Set<string>()
   let running: Promise<void> = Promise.resolve()
 
   /** Whether a change of `file` can change the output. */
@@ -89,9 +91,12 @@ export async function watchBuild(
 
   /** A while after a build, pass on the pages of `files` whose text is not what it read. */
   const recheckLater = (files: ReadonlySet<string>): void => {
+    for (const file of files) rechecked.add(file)
     clearTimeout(recheck)
     recheck = setTimeout(() => {
-      for (const file of files) {
+      const due = [...rechecked]
+      rechecked.clear()
+      for (const file of due) {
         const page = cache.get(file)
         if (page === undefined) continue
         readFile(file, 'utf8').then(
@@ -128,6 +133,8 @@ export async function watchBuild(
     const started = performance.now()
     const result = await buildGuide(target, out, {
       ...options,
+      // The progress line is for the first build: the others parse what a save changed.
+      onParsed: files ? undefined : options.onParsed,
       cache,
       changed: files,
       paths: files && !again ? listed : undefined,
