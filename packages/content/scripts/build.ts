@@ -160,7 +160,7 @@ async function bundle(guide: Guide): Promise<void> {
     }
     // The bin and the parsing worker, each one file with the libraries it runs inlined:
     // Node.js resolves and loads a file in about 0.7 ms here, and the pipeline is some 450
-    // of them (~310 ms before the first page is parsed, against 50–75 ms for one file).
+    // of them (~310 ms before the first page is parsed, against 60–80 ms for one file).
     const bundled = new Map<string, BundledPackage>()
     const selfContained = [
       ['cli', 'src/cli/index.ts'],
