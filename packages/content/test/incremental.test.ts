@@ -455,6 +455,11 @@ describe('ai-engineer-content with many pages', () => {
     await rm(join(dir, 'two', 'pages/part/p5.js'))
     expect(await build(join(dir, 'two'))).toMatch(/, 1 file written; 0 parsed, 119 from/)
     expect(await tree(join(dir, 'two'))).toEqual(removed)
+    // So is a file made from the index, which a build over the folder does not make again
+    // while the index is the same.
+    await rm(join(dir, 'two', 'index.d.ts'))
+    expect(await build(join(dir, 'two'))).toMatch(/, 1 file written; 0 parsed, 119 from/)
+    expect(await tree(join(dir, 'two'))).toEqual(removed)
 
     // A folder whose list of files is gone (a build stopped half way) is written whole.
     await rm(join(dir, 'two', '.ai-engineer-content.json'))

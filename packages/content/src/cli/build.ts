@@ -72,6 +72,11 @@ export const buildInfoFile = '.ai-engineer-content.json'
 interface BuildInfo {
   /** The pipeline's version: another version writes every file again. */
   version: string
+  /**
+   * A digest of what the files made from the index ({@link ownFiles}) were made from: while
+   * it is the same and they are there, a build in a new process does not make them again.
+   */
+  own?: string | undefined
   files: Record<string, string>
 }
 
@@ -154,16 +159,29 @@ export async function buildGuide(
   // is `JSON.stringify(guideIndex(…))`, each page's entry made once a page.
   const indexJson = `{"title":${JSON.stringify(guide.title)},"nav":${JSON.stringify(guide.nav)},"pages":[${guide.pages.map(pageEntryJson).join(',')}]}`
   // The files made from the index (all but the pages' modules, the images and the
-  // runtime): made again only when it changed since the last build in this process.
+  // runtime): made again only when it changed since the last build in this process, or,
+  // in a new process, since the build that wrote the folder (its list keeps a digest of it).
   const ownKey = `${header}\0${indexJson}`
-  if (lastOwn?.key !== ownKey) lastOwn = { key: ownKey, files: ownFiles(guide, indexJson, header) }
-  for (const [name, file] of lastOwn.files) files.set(name, file)
+  const kept = lastOwn?.key === ownKey ? lastOwn : undefined
+  const own = kept?.own ?? digest(ownKey)
+  if (
+    !kept &&
+    update &&
+    previous.own === own &&
+    ownNames.every((name) => previous.files[name] !== undefined && present?.has(name))
+  ) {
+    // Written by an earlier build from the same index: their digests are all it needs.
+    for (const name of ownNames) files.set(name, { digest: previous.files[name]! })
+  } else {
+    lastOwn = kept ?? { key: ownKey, own, files: ownFiles({ guide, indexJson, header }) }
+    for (const [name, file] of lastOwn.files) files.set(name, file)
+  }
   files.set('runtime.js', { digest: digest(await readFile(runtime)), copy: runtime })
   for (const [file, name] of assets) {
     files.set(name, { digest: name, copy: join(docs, ...file.split('/')) })
   }
   const entries = new Map([...loaded.pages.values()].map((entry) => [entry.path, entry]))
-  const info: BuildInfo = { version, files: {} }
+  const info: BuildInfo = { version, own, files: {} }
   const output = new OutputFolder(destination, update ? previous : undefined, present)
   try {
     // Each page's module is written as soon as it is made, a few pages at a time, so the
@@ -216,49 +234,59 @@ export async function buildGuide(
 /** The name in the output of each image file (by absolute path) a build named. */
 const assetNames = new Map<string, string>()
 
-/** The files {@link ownFiles} made last in this process, and from what. */
-let lastOwn: { key: string; files: [string, { digest: string; text: string }][] } | undefined
+/** What the files made from the guide's index are made from. */
+interface OwnInput {
+  guide: Guide
+  /** The JSON of `guideIndex`. */
+  indexJson: string
+  header: string
+}
+
+const pageLink = (id: string): string => `./${pageFile(id)}`
 
 /**
- * The files of the output made from the guide's index (`indexJson`, the JSON of
- * `guideIndex`) and its `header`: all but the pages' modules, the images and the runtime.
+ * The files of the output made from the guide's index and the build's header, by name:
+ * all but the pages' modules, the images and the runtime. Node.js takes the whole-guide
+ * API from `guide.node.js`, which loads a page when asked for it; anything else (a
+ * bundler) from `guide.js`, which it drops when unused.
  */
-function ownFiles(
-  guide: Guide,
-  indexJson: string,
-  header: string,
-): [string, { digest: string; text: string }][] {
-  const links = { runtime: './runtime.js', page: (id: string) => `./${pageFile(id)}` }
-  const index = { title: guide.title, nav: guide.nav, pages: guide.pages.map(pageFields) }
-  const files: [string, string][] = [
-    ['package.json', `${JSON.stringify(outPackage, null, 2)}\n`],
-    // Node.js takes the whole-guide API from `guide.node.js`, which loads a page when
-    // asked for it; anything else (a bundler) from `guide.js`, which it drops when unused.
-    [
-      'index.js',
-      header + indexSource(index, { runtime: links.runtime, eager: '#guide', data: '#index' }),
-    ],
-    [
-      'index-data.js',
-      header +
-        indexDataSource(indexJson, { ids: guide.pages.map((page) => page.id), page: links.page }),
-    ],
-    ['index-data.node.js', header + indexJsonSource('./index.json', './pages/')],
-    ['index.json', `${indexJson}\n`],
-    ['guide.node.js', header + syncSource('./runtime.js', './index.js', './pages/')],
-    ['index.d.ts', header + declarationSource(guideIds(guide.pages))],
-    [
-      'guide.js',
-      header +
-        eagerImportsSource(
-          guide.title,
-          guide.nav,
-          guide.pages.map((page) => links.page(page.id)),
-          './runtime.js',
-        ),
-    ],
-  ]
-  return files.map(([name, text]) => [name, { digest: digest(text), text }])
+const ownMakers: Record<string, (input: OwnInput) => string> = {
+  'package.json': () => `${JSON.stringify(outPackage, null, 2)}\n`,
+  'index.js': ({ guide, header }) =>
+    header +
+    indexSource(
+      { title: guide.title, nav: guide.nav, pages: guide.pages.map(pageFields) },
+      { runtime: './runtime.js', eager: '#guide', data: '#index' },
+    ),
+  'index-data.js': ({ guide, indexJson, header }) =>
+    header +
+    indexDataSource(indexJson, { ids: guide.pages.map((page) => page.id), page: pageLink }),
+  'index-data.node.js': ({ header }) => header + indexJsonSource('./index.json', './pages/'),
+  'index.json': ({ indexJson }) => `${indexJson}\n`,
+  'guide.node.js': ({ header }) => header + syncSource('./runtime.js', './index.js', './pages/'),
+  'index.d.ts': ({ guide, header }) => header + declarationSource(guideIds(guide.pages)),
+  'guide.js': ({ guide, header }) =>
+    header +
+    eagerImportsSource(
+      guide.title,
+      guide.nav,
+      guide.pages.map((page) => pageLink(page.id)),
+      './runtime.js',
+    ),
+}
+
+const ownNames = Object.keys(ownMakers)
+
+/** The files {@link ownFiles} made last in this process, and from what. */
+let lastOwn:
+  { key: string; own: string; files: [string, { digest: string; text: string }][] } | undefined
+
+/** Each file of {@link ownMakers}, made, with its digest. */
+function ownFiles(input: OwnInput): [string, { digest: string; text: string }][] {
+  return Object.entries(ownMakers).map(([name, make]) => {
+    const text = make(input)
+    return [name, { digest: digest(text), text }]
+  })
 }
 
 /** The module of the page `id` in the output. */
