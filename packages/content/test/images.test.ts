@@ -41,6 +41,8 @@ async function loadPage(body: string) {
   const dir = await mkdtemp(join(root, 'page-'))
   await mkdir(join(dir, 'docs/art'), { recursive: true })
   await cp(join(fixture, 'docs/images/pipeline.png'), join(dir, 'docs/art/a b.png'))
+  await writeFile(join(dir, 'docs/art/notes.png'), 'Not an image.\n')
+  await writeFile(join(dir, 'docs/art/empty.png'), '')
   await writeFile(join(dir, 'docs/index.md'), `# Images\n\n${body}\n`)
   return loadGuide(join(dir, 'docs'), { cwd: dir })
 }
@@ -109,6 +111,44 @@ describe('loading a guide', () => {
     ])
     expect(messages[0]!.reason).toContain('no file `art/chart.png`')
     expect(messages[0]!.fatal).toBe(true)
+  })
+
+  test('should report an image that cannot be measured at its line and column', async () => {
+    const loaded = await loadPage('![Notes](art/notes.png)\n\n![Nothing](art/empty.png)')
+    expect(loaded.guide).toBeUndefined()
+    const messages = loaded.files.flatMap((file) => file.messages)
+    expect(messages.map((message) => [message.ruleId, message.line, message.column])).toEqual([
+      ['image-file', 3, 1],
+      ['image-file', 5, 1],
+    ])
+    expect(messages[0]!.reason).toMatch(/^The image `art\/notes\.png` could not be measured: /)
+    expect(messages[1]!.reason).toBe(
+      'The image `art/empty.png` could not be measured: the file is empty',
+    )
+  })
+
+  test('should measure a JPEG whose size comes after a long metadata segment', async () => {
+    // Start of image, three 60 kB application segments, then the frame with the size.
+    const segment = (marker: number, body: Uint8Array): Uint8Array => {
+      const head = [0xff, marker, (body.length + 2) >> 8, (body.length + 2) & 0xff]
+      return new Uint8Array([...head, ...body])
+    }
+    const frame = [8, 0, 48, 0, 64, 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1]
+    const parts = [
+      new Uint8Array([0xff, 0xd8]),
+      ...[1, 2, 3].map(() => segment(0xe2, new Uint8Array(60_000).fill(0x41))),
+      segment(0xc0, new Uint8Array(frame)),
+      new Uint8Array([0xff, 0xd9]),
+    ]
+    const dir = await mkdtemp(join(root, 'jpeg-'))
+    await mkdir(join(dir, 'docs'), { recursive: true })
+    await writeFile(join(dir, 'docs/photo.jpg'), Buffer.concat(parts))
+    await writeFile(join(dir, 'docs/index.md'), '# Photo\n\n![A photo](photo.jpg)\n')
+    const { guide, files } = await loadGuide(join(dir, 'docs'), { cwd: dir })
+    expect(files.flatMap((file) => file.messages)).toEqual([])
+    let found: unknown
+    visit(guide!.pages[0]!.tree, 'image', (node) => void (found = node.data?.hProperties))
+    expect(found).toEqual({ width: 64, height: 48 })
   })
 
   test('should refuse an image outside the guide’s folder', async () => {

@@ -123,17 +123,25 @@ export async function buildGuide(
   const imagesOf = new Map(guide.pages.map((page) => [page.id, localImages(page.path, page.tree)]))
   // With `changed` (`build --watch`), an image file named before and not changed since
   // keeps the name it was given then, without being read and hashed again.
+  // The files are read a few at a time, and named in the order the pages name them.
   const { changed } = options
-  for (const images of imagesOf.values()) {
-    for (const { file } of images) {
-      if (assets.has(file)) continue
+  const imageFiles = [
+    ...new Set([...imagesOf.values()].flatMap((images) => images.map(({ file }) => file))),
+  ]
+  const names = new Map<string, string | undefined>()
+  await inParallel(
+    imageFiles.map((file) => async () => {
       const path = join(docs, ...file.split('/'))
       let name = changed && !changed.has(path) ? assetNames.get(path) : undefined
       if (name === undefined && isImage(docs, file)) name = await asset(file)
-      if (name === undefined) continue
-      assets.set(file, name)
-      assetNames.set(path, name)
-    }
+      names.set(file, name)
+      if (name !== undefined) assetNames.set(path, name)
+    }),
+    16,
+  )
+  for (const file of imageFiles) {
+    const name = names.get(file)
+    if (name !== undefined) assets.set(file, name)
   }
   // A bundler emits what `new URL('…', import.meta.url)` names; Node.js gets a file URL.
   const imageIn =
