@@ -1,6 +1,16 @@
 import type { Link } from 'mdast'
 import { execFile } from 'node:child_process'
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import {
+  cp,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rm,
+  stat,
+  utimes,
+  writeFile,
+} from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -8,7 +18,7 @@ import { promisify } from 'node:util'
 import { reporter } from 'vfile-reporter'
 import { guides } from '@ai-engineer/content/vite'
 import { build, createLogger } from 'vite'
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest'
 import { PageCache, pipelineVersion } from '../src/guide/cache.ts'
 import { defaultThreads, threadsFor } from '../src/guide/parse-pages.ts'
 import {
@@ -363,6 +373,106 @@ async function tree(dir: string): Promise<Map<string, string>> {
   }
   return files
 }
+
+describe('loadGuide() with a cache folder, pages taken by their stamps', () => {
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  /** The files of the guide's folder, by absolute path. */
+  async function guideFiles(): Promise<string[]> {
+    const entries = await readdir(join(guide, 'docs'), { recursive: true, withFileTypes: true })
+    return entries
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name))
+  }
+
+  /** Set the clock `ms` after the last change of any file of the guide. */
+  async function clockAfterChanges(ms: number): Promise<void> {
+    const times = await Promise.all(
+      (await guideFiles()).map(async (file) => (await stat(file)).ctimeMs),
+    )
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(Math.max(...times) + ms)
+  }
+
+  test('should take the pages whose files are as they were unread, and load the same guide', async () => {
+    await clockAfterChanges(3000)
+    const first = await load({ outlines: true })
+    expect(first.unread).toBe(0)
+    const second = await load({ outlines: true })
+    expect(second.unread).toBe(7)
+    expect(second.parsed).toEqual({ count: 0, threads: 1, cached: 7 })
+    const fresh = await load({ cacheDir: undefined })
+    expect(reporter(second.files, { color: false })).toBe(reporter(fresh.files, { color: false }))
+    const pages = await Promise.all(second.guide!.pages.map((page) => second.wholePage(page)))
+    expect(guideData({ ...second.guide!, pages })).toEqual(guideData(fresh.guide!))
+    // A page's text is read when asked for.
+    const docker = join(guide, 'docs', 'docker.md')
+    const text = await readFile(docker, 'utf8')
+    expect(second.pages.get(docker)!.source).toBe(text)
+    expect(String(second.pages.get(docker)!.file.value)).toBe(text)
+  })
+
+  test('should read a page whose file changed, though to the same size and modification time', async () => {
+    const docker = join(guide, 'docs', 'docker.md')
+    const time = new Date('2026-01-02T03:04:05Z')
+    await utimes(docker, time, time)
+    await clockAfterChanges(3000)
+    await load({ outlines: true })
+    const text = await readFile(docker, 'utf8')
+    const edited = text.replace('## Images', '## Imagez')
+    expect(edited).not.toBe(text)
+    await writeFile(docker, edited)
+    await utimes(docker, time, time)
+    expect((await stat(docker)).size).toBe(Buffer.byteLength(text))
+    const loaded = await load({ outlines: true })
+    expect(loaded.unread).toBe(6)
+    expect(loaded.parsed.count).toBe(1)
+    expect(output(loaded).messages).toBe(output(await load({ cacheDir: undefined })).messages)
+    expect(loaded.pages.get(docker)!.page!.sections.map((section) => section.id)).toContain(
+      'imagez',
+    )
+  })
+
+  test('should not stamp a file changed in the last two seconds', async () => {
+    await clockAfterChanges(1000)
+    await load({ outlines: true })
+    expect((await load({ outlines: true })).unread).toBe(0)
+    // Later, the same files are stamped.
+    await clockAfterChanges(2500)
+    await load({ outlines: true })
+    expect((await load({ outlines: true })).unread).toBe(7)
+  })
+
+  test('should read and parse a page by its bytes when its stamp names an entry gone', async () => {
+    await clockAfterChanges(3000)
+    await load({ outlines: true })
+    const [folder] = await readdir(cacheDir)
+    for (const name of await readdir(join(cacheDir, folder!))) {
+      if (name !== 'stamps.json') await rm(join(cacheDir, folder!, name))
+    }
+    const loaded = await load({ outlines: true })
+    expect(loaded.unread).toBe(0)
+    expect(loaded.parsed.count).toBe(7)
+    expect(output(loaded).messages).toBe(output(await load({ cacheDir: undefined })).messages)
+    // Stamped again, with the same keys.
+    expect((await load({ outlines: true })).unread).toBe(7)
+  })
+
+  test('should read every page when the stamps cannot be read, or were kept for other options', async () => {
+    await clockAfterChanges(3000)
+    await load({ outlines: true })
+    const [folder] = await readdir(cacheDir)
+    const stamps = join(cacheDir, folder!, 'stamps.json')
+    await writeFile(stamps, '{"context": "')
+    expect((await load({ outlines: true })).unread).toBe(0)
+    expect((await load({ outlines: true })).unread).toBe(7)
+    const other = await load({ outlines: true, rules: { 'page-not-in-nav': 'off' } })
+    expect(other.unread).toBe(0)
+    expect(other.parsed.count).toBe(7)
+  })
+})
 
 describe('the threads that parse', () => {
   test('should start a worker for each 100 pages by default, up to one a core', () => {

@@ -18,6 +18,9 @@
  * what the guide-level checks and the index read of a page, a fraction of its tree. A
  * load that needs no page's whole tree (`check`, and `build` for the pages whose module
  * is written already) reads those files instead of an entry a page.
+ *
+ * And a file of stamps gives each page's key by its file's stat ({@link fileStamp}), so a
+ * load in a new process finds an unchanged page's entry without reading the page.
  */
 import { createHash } from 'node:crypto'
 import {
@@ -27,6 +30,7 @@ import {
   readFileSync,
   renameSync,
   writeFileSync,
+  type BigIntStats,
 } from 'node:fs'
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join, relative, sep } from 'node:path'
@@ -131,9 +135,10 @@ function outlineNode(node: Node): Node | undefined {
 export function restoreParse(
   stored: StoredParse,
   path: string,
-  source: string,
+  source: string | (() => string),
 ): { file: VFile; page: GuidePage | undefined } {
-  const file = new VFile({ path, value: source })
+  const file = new VFile(typeof source === 'string' ? { path, value: source } : { path })
+  if (typeof source !== 'string') lazyField(file, 'value', source)
   restoreMessages(file, stored.messages)
   if (!stored.page) return { file, page: undefined }
   const tree = stored.page.tree as GuideRoot
@@ -143,6 +148,54 @@ export function restoreParse(
     if (page[key] === undefined) delete page[key]
   }
   return { file, page }
+}
+
+/**
+ * Make `object[key]` the result of `read`, called when the field is first read (setting
+ * the field replaces it): a page taken from the cache by its stamp is read only if its
+ * text is asked for.
+ */
+export function lazyField(object: object, key: string, read: () => string): void {
+  let value: string | undefined
+  Object.defineProperty(object, key, {
+    get: () => (value ??= read()),
+    set(this: object, given: unknown) {
+      Object.defineProperty(this, key, {
+        value: given,
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      })
+    },
+    enumerable: true,
+    configurable: true,
+  })
+}
+
+/**
+ * A page file's stamp: its size, modification and change times (in nanoseconds) and its
+ * inode. Any write to the file changes its change time, which no tool can set back.
+ */
+export function fileStamp(stats: BigIntStats): string {
+  return `${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}:${stats.ino}`
+}
+
+/**
+ * Whether a stamp taken at `now` (milliseconds since the epoch) may be kept: the file
+ * had not changed for two seconds, so a write after the stat gives it another change
+ * time. A file written in the same tick of the file system's clock as it was stamped
+ * could otherwise keep its stamp with other bytes; it is stamped at a later load (git's
+ * index has the same rule for the same reason).
+ */
+export function settledStamp(stats: BigIntStats, now: number): boolean {
+  return Number(stats.ctimeMs) < now - 2000 && Number(stats.mtimeMs) < now - 2000
+}
+
+/** A page's stamp as kept: its file's stamp, its name in messages, and its key. */
+export interface PageStamp {
+  stamp: string
+  name: string
+  key: string
 }
 
 /** The processor's own options, out of the loader's (which a worker cannot be sent). */
@@ -266,6 +319,16 @@ const outlineFile = (shard: string): string => `${outlinePrefix}${shard}.json`
 /** The entry of the guide's `mkdocs.yml`. */
 const configFile = 'mkdocs.json'
 
+/** The file of the pages' stamps. */
+const stampsFile = 'stamps.json'
+
+/** What {@link stampsFile} holds: for the pipeline and options `context`, each page's stamp. */
+interface StoredStamps {
+  context: string
+  /** By the page's absolute path: its file's stamp, its name in messages, its key. */
+  pages: Record<string, [string, string, string]>
+}
+
 /** What `mkdocs.yml` says, as the cache keeps it under its text. */
 interface StoredConfig {
   key: string
@@ -286,6 +349,8 @@ export class PageCache {
   #outlines: Map<string, StoredParse> | undefined
   #reading: Promise<Map<string, StoredParse>> | undefined
   readonly #changedShards = new Set<string>()
+  #stamps:
+    { context: string; read: Map<string, PageStamp>; kept: Map<string, PageStamp> } | undefined
 
   /** The cache of the guide `guide` (its `mkdocs.yml`, or its folder), in the cache folder `dir`. */
   constructor(dir: string, guide: string) {
@@ -338,6 +403,52 @@ export class PageCache {
     await writeEntry(entry, JSON.stringify(stored))
     configsRead.set(entry, stored)
     return value
+  }
+
+  /**
+   * The pages' stamps that the last load kept under the options `options` (and this
+   * pipeline), by absolute path: none for other options. Read once, and starts the stamps
+   * this load keeps ({@link stamp}, written by {@link saveStamps}).
+   */
+  async stamps(options: string): Promise<ReadonlyMap<string, PageStamp>> {
+    if (this.#stamps) return this.#stamps.read
+    const context = `${pipelineVersion()}\0${options}`
+    const read = new Map<string, PageStamp>()
+    try {
+      const stored = JSON.parse(
+        await readFile(join(this.#dir, stampsFile), 'utf8'),
+      ) as Partial<StoredStamps>
+      if (stored.context === context && typeof stored.pages === 'object') {
+        for (const [path, [stamp, name, key]] of Object.entries(stored.pages)) {
+          read.set(path, { stamp, name, key })
+        }
+      }
+    } catch {
+      // None yet, or one that cannot be read: every page is read.
+    }
+    this.#stamps = { context, read, kept: new Map() }
+    return read
+  }
+
+  /** Keep the stamp of the page `path` (absolute) for the next load. */
+  stamp(path: string, stamp: PageStamp): void {
+    this.#stamps?.kept.set(path, stamp)
+  }
+
+  /** Write the stamps kept since {@link stamps}, when they differ from those it read. */
+  async saveStamps(): Promise<void> {
+    if (!this.#stamps) return
+    const { context, read, kept } = this.#stamps
+    const same =
+      read.size === kept.size &&
+      [...kept].every(([path, { stamp, name, key }]) => {
+        const before = read.get(path)
+        return before?.stamp === stamp && before.name === name && before.key === key
+      })
+    if (same) return
+    const pages: StoredStamps['pages'] = {}
+    for (const [path, { stamp, name, key }] of kept) pages[path] = [stamp, name, key]
+    await writeEntry(join(this.#dir, stampsFile), JSON.stringify({ context, pages }))
   }
 
   /** Keep the entry under `key` (a page this load has in memory already). */
@@ -488,6 +599,7 @@ export class PageCache {
             name.endsWith(extension) &&
             !name.startsWith(outlinePrefix) &&
             name !== configFile &&
+            name !== stampsFile &&
             !this.#used.has(name.slice(0, -extension.length)),
         )
         .map((name) => rm(join(this.#dir, name), { force: true })),

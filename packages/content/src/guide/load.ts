@@ -7,7 +7,7 @@
  * and reported; a nav entry whose file is missing is a warning at its line in
  * `mkdocs.yml`, as mkdocs has it.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { basename, dirname, join, posix, relative, resolve, sep } from 'node:path'
 import type { Link } from 'mdast'
@@ -16,7 +16,15 @@ import type { ProcessorOptions } from '../parse/index.js'
 import { applyRules, checkRuleSettings, hasErrors, report } from '../report/index.js'
 import { isSafeUrl } from '../runtime/index.js'
 import type { Guide, GuidePage, NavItem } from '../types.js'
-import { optionsKey, PageCache, processorOptions, restoreParse } from './cache.js'
+import {
+  fileStamp,
+  lazyField,
+  optionsKey,
+  PageCache,
+  processorOptions,
+  restoreParse,
+  settledStamp,
+} from './cache.js'
 import { givenChanged } from './given.js'
 import { localImages, measureImages } from './images.js'
 import { resolveLinks } from './links.js'
@@ -112,6 +120,11 @@ export interface LoadedGuide {
    * took from a cache (the Vite plugin's, or the folder of `cacheDir`) instead.
    */
   parsed: { count: number; threads: number; cached: number }
+  /**
+   * How many of the pages from the cache folder were taken by their file's stamp (its
+   * size, times and inode as at the last load that read it), without reading the file.
+   */
+  unread: number
   /**
    * `page` (one of `guide.pages`) with its whole tree: the page itself, or, for a page
    * loaded as its outline, its tree read from the cache (parsed again if the cache lost
@@ -216,10 +229,20 @@ export async function loadGuide(target: string, options: LoadOptions = {}): Prom
     path: string
     absolute: string
     bytes?: Buffer
-    source: string
+    /** The page's text; for a page taken from the cache by its stamp, read when asked for. */
+    source: string | (() => string)
     name: string
     known: ParsedPage | undefined
+    /** The page's key, when its stamp gave it (the file was not read). */
+    key?: string | undefined
+    /** The file's stamp, taken before it was read, to keep with its key. */
+    stamp?: string | undefined
   }
+  // A load with a cache folder and nothing in memory (the CLI's, in a new process) takes
+  // a page whose file has the stamp it had at the last load by the key it had then,
+  // without reading it.
+  const stamps = store && !options.cache ? await store.stamps(processing) : undefined
+  const now = Date.now()
   // The pages read, in order; those taken from `cache` unread without waiting on anything
   // (a save in the Vite plugin takes thousands so).
   const read = new Array<Read>(paths.length)
@@ -234,9 +257,20 @@ export async function loadGuide(target: string, options: LoadOptions = {}): Prom
       return
     }
     const name = relative(cwd, absolute)
+    let stamp: string | undefined
+    if (stamps) {
+      const stats = statSync(absolute, { bigint: true, throwIfNoEntry: false })
+      const found = stats && stamps.get(absolute)
+      if (stats && found?.stamp === fileStamp(stats) && found.name === name) {
+        store!.stamp(absolute, found)
+        read[index] = { path, absolute, source: fileText(absolute), name, known, key: found.key }
+        return
+      }
+      if (stats && settledStamp(stats, now)) stamp = fileStamp(stats)
+    }
     reading.push(
       readFile(absolute).then((bytes) => {
-        read[index] = { path, absolute, bytes, source: bytes.toString('utf8'), name, known }
+        read[index] = { path, absolute, bytes, source: bytes.toString('utf8'), name, known, stamp }
       }),
     )
   })
@@ -247,52 +281,67 @@ export async function loadGuide(target: string, options: LoadOptions = {}): Prom
   const keys = new Array<string | undefined>(read.length)
   const jobs: { index: number; job: PageJob }[] = []
   const looking: Promise<void>[] = []
-  read.forEach(({ path, absolute, bytes, source, name, known }, index) => {
+  let unread = 0
+  read.forEach((entry, index) => {
+    const { path, absolute, bytes, name, known } = entry
     // A page taken from the Vite plugin's cache unread keeps the key it was stored under.
-    const key = bytes ? store?.key(bytes, { path: name, pagePath: path }, processing) : known?.key
+    const key = bytes
+      ? store?.key(bytes, { path: name, pagePath: path }, processing)
+      : (entry.key ?? known?.key)
     keys[index] = key
+    if (key !== undefined && entry.stamp !== undefined) {
+      store!.stamp(absolute, { stamp: entry.stamp, name, key })
+    }
     const cached = known ?? options.cache?.get(absolute)
-    if (cached?.source === source) {
+    if (cached !== undefined && cached.source === entry.source) {
       found[index] = cached
       if (key !== undefined) store!.keep(key)
       return
     }
-    looking.push(lookUp(path, source, name, key, bytes, index))
+    looking.push(lookUp(entry, key, index))
   })
   await Promise.all(looking)
 
   /** A page not in `cache` as it is: from the cache folder, else a job to parse it. */
-  async function lookUp(
-    path: string,
-    source: string,
-    name: string,
-    key: string | undefined,
-    bytes: Buffer | undefined,
-    index: number,
-  ): Promise<void> {
+  async function lookUp(entry: Read, key: string | undefined, index: number): Promise<void> {
+    const { path, name, source } = entry
     const outline = key !== undefined && options.outlines ? await store!.getOutline(key) : undefined
     if (outline) {
-      found[index] = { path, source, outline: true, ...restoreParse(outline, name, source) }
+      found[index] = parsedPage(
+        { path, outline: true },
+        restoreParse(outline, name, source),
+        source,
+      )
+      if (!entry.bytes) unread++
       return
     }
     const stored = key === undefined ? undefined : await store!.get(key)
     if (stored) {
-      found[index] = { path, source, ...restoreParse(stored, name, source) }
+      found[index] = parsedPage({ path }, restoreParse(stored, name, source), source)
+      if (!entry.bytes) unread++
       if (options.outlines) store!.setOutline(key!, stored)
-    } else
-      jobs.push({
-        index,
-        job: {
-          bytes: bytes ?? Buffer.from(source),
-          path: name,
-          pagePath: path,
-          // The thread that parses the page stores it; with outlines, it sends back
-          // the outline only, and the whole tree is read from the cache when needed.
-          ...(key === undefined
-            ? {}
-            : { entry: store!.entryFile(key), outline: options.outlines === true }),
-        },
-      })
+      return
+    }
+    // A page taken by its stamp whose entry is gone: read, and keyed by its bytes.
+    if (!entry.bytes) {
+      entry.bytes = await readFile(entry.absolute)
+      entry.source = entry.bytes.toString('utf8')
+      key = keys[index] = store!.key(entry.bytes, { path: name, pagePath: path }, processing)
+      store!.stamp(entry.absolute, { ...stamps!.get(entry.absolute)!, key })
+    }
+    jobs.push({
+      index,
+      job: {
+        bytes: entry.bytes,
+        path: name,
+        pagePath: path,
+        // The thread that parses the page stores it; with outlines, it sends back
+        // the outline only, and the whole tree is read from the cache when needed.
+        ...(key === undefined
+          ? {}
+          : { entry: store!.entryFile(key), outline: options.outlines === true }),
+      },
+    })
   }
   jobs.sort((a, b) => a.index - b.index)
   const { parses, threads } = await parsePages(
@@ -304,13 +353,11 @@ export async function loadGuide(target: string, options: LoadOptions = {}): Prom
   jobs.forEach(({ index }, n) => {
     const { path, source, name } = read[index]!
     const { parse, outline } = parses[n]!
-    found[index] = {
-      path,
+    found[index] = parsedPage(
+      { path, fresh: true, ...(outline ? { outline } : {}) },
+      restoreParse(parse, name, source),
       source,
-      fresh: true,
-      ...(outline ? { outline } : {}),
-      ...restoreParse(parse, name, source),
-    }
+    )
     const key = keys[index]
     if (key !== undefined && options.outlines) store!.setOutline(key, parse, outline)
   })
@@ -327,19 +374,21 @@ export async function loadGuide(target: string, options: LoadOptions = {}): Prom
     )
   } else await store?.prune()
   if (options.outlines) await store?.saveOutlines()
+  await store?.saveStamps()
   read.forEach(({ absolute }, index) => {
     const entry = found[index]!
     // A load that takes the page from `cache` does not parse it. A page it holds as it is
     // stays the same object.
     if (options.cache?.get(absolute) !== entry || entry.key !== keys[index]) {
-      options.cache?.set(absolute, { ...entry, key: keys[index], fresh: undefined })
+      options.cache?.set(absolute, withFields(entry, { key: keys[index], fresh: undefined }))
     }
-    // Guide-level messages go on a copy, so a cached page does not gather them twice.
+    // Guide-level messages go on a copy, so a cached page does not gather them twice. A
+    // text not read yet is not read for it.
     const file = new VFile()
     file.history = [...entry.file.history]
-    file.value = entry.file.value
+    Object.defineProperty(file, 'value', Object.getOwnPropertyDescriptor(entry.file, 'value')!)
     file.messages = [...entry.file.messages]
-    parsed.set(absolute, { ...entry, file, key: keys[index] })
+    parsed.set(absolute, withFields(entry, { file, key: keys[index] }))
     files.push(file)
   })
   if (options.cache) {
@@ -395,6 +444,7 @@ export async function loadGuide(target: string, options: LoadOptions = {}): Prom
     location,
     strict,
     parsed: { count: jobs.length, threads, cached: read.length - jobs.length },
+    unread,
     cache: store,
     wholePage: async (page) => {
       const entry = parsed.get(join(location.docs, ...page.path.split('/')))
@@ -410,6 +460,32 @@ export async function loadGuide(target: string, options: LoadOptions = {}): Prom
       return withGiven(whole, page)
     },
   }
+}
+
+/** A function that reads the page file `absolute` (its text, as UTF-8). */
+function fileText(absolute: string): () => string {
+  return () => readFileSync(absolute, 'utf8')
+}
+
+/**
+ * A page as parsed, of `fields`, its `file` and `page` (`restored`) and its `source`: a
+ * text, or a function that reads it, called when `source` is first read.
+ */
+function parsedPage(
+  fields: Omit<ParsedPage, 'source' | 'file' | 'page'>,
+  restored: Pick<ParsedPage, 'file' | 'page'>,
+  source: string | (() => string),
+): ParsedPage {
+  if (typeof source === 'string') return { ...fields, source, ...restored }
+  const entry = { ...fields, ...restored } as ParsedPage
+  lazyField(entry, 'source', source)
+  return entry
+}
+
+/** `entry` with `fields`, its `source` still read only when first asked for. */
+function withFields(entry: ParsedPage, fields: Partial<ParsedPage>): ParsedPage {
+  const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(entry)) as ParsedPage
+  return Object.assign(copy, fields)
 }
 
 /** Set `page[key]` to `id`, or remove it for `undefined`, unless it is so already. */
