@@ -63,6 +63,20 @@ function countLoads(page: Page): void {
 }
 /** What the dev server told the slide's page, in order, for the report of a failure. */
 const received: string[] = []
+/**
+ * Every reload the dev server asked of either view since it opened, with what Vite gave
+ * as its cause (`triggeredBy`, a file; or `path: "*"` alone, its dependency optimizer),
+ * for the report of a failure.
+ */
+const reloads: string[] = []
+function recordReloads(page: Page, name: string): void {
+  page.on('websocket', (socket) =>
+    socket.on('framereceived', ({ payload }) => {
+      const text = String(payload)
+      if (text.includes('"full-reload"')) reloads.push(`${name}: ${text.slice(0, 300)}`)
+    }),
+  )
+}
 
 async function write(text: string): Promise<void> {
   await writeFile(guideFile, text)
@@ -110,7 +124,17 @@ beforeAll(async () => {
   const port = await freePort()
   origin = `http://127.0.0.1:${port}`
   // `--force`: Vite optimizes the deck's dependencies again, as on a machine's first run.
-  const args = [slidevBin, '--force', '--bind', '127.0.0.1', '--port', String(port)]
+  // `--log info`: the server's output (printed on a failure) says why it reloaded a page.
+  const args = [
+    slidevBin,
+    '--force',
+    '--log',
+    'info',
+    '--bind',
+    '127.0.0.1',
+    '--port',
+    String(port),
+  ]
   dev = startProcess(process.execPath, args, {
     cwd: appDir,
     env: cleanEnv({ NO_COLOR: '1', TALK_GUIDE_DIR: copy, TALK_GUIDE_DTS: declarationFile }),
@@ -127,10 +151,12 @@ beforeAll(async () => {
   // the audience sees it, under another host name: it follows and never sends.
   presenter = await context.newPage()
   countLoads(presenter)
+  recordReloads(presenter, 'presenter')
   presenter.on('pageerror', (error) => errors.push(`presenter: ${error.message}`))
   await presenter.goto(`${origin}/presenter/${listSlide}`)
   slide = await context.newPage()
   countLoads(slide)
+  recordReloads(slide, 'slide')
   slide.on('pageerror', (error) => errors.push(`slide: ${error.message}`))
   slide.on('websocket', (socket) =>
     socket.on('framereceived', ({ payload }) => {
@@ -175,7 +201,7 @@ beforeAll(async () => {
   } catch (error) {
     const loaded = `documents loaded: presenter ${loads.get(presenter)}, slide ${loads.get(slide)}`
     throw new Error(
-      `${String(error)}\n${loaded}\npage errors: ${errors.join('\n')}\n${dev.output()}`,
+      `${String(error)}\n${loaded}\nreloads asked: ${reloads.join('\n')}\npage errors: ${errors.join('\n')}\n${dev.output()}`,
       { cause: error },
     )
   }
@@ -200,6 +226,7 @@ beforeEach(() => {
   received.length = 0
   onTestFailed(() => {
     console.error(`The slide's page received:\n${received.join('\n')}`)
+    console.error(`Reloads asked of the views:\n${reloads.join('\n')}`)
     console.error(`page errors: ${errors.join('\n')}\nThe dev server printed:\n${dev.output()}`)
   })
 })
