@@ -151,14 +151,13 @@ export function restoreParse(
 }
 
 /**
- * Make `object[key]` the result of `read`, called when the field is first read (setting
+ * Make `object[key]` the result of `read`, called each time the field is read (setting
  * the field replaces it): a page taken from the cache by its stamp is read only if its
- * text is asked for.
+ * text is asked for. `read` keeps what it read, as the page and its file share it.
  */
 export function lazyField(object: object, key: string, read: () => string): void {
-  let value: string | undefined
   Object.defineProperty(object, key, {
-    get: () => (value ??= read()),
+    get: read,
     set(this: object, given: unknown) {
       Object.defineProperty(this, key, {
         value: given,
