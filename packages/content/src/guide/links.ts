@@ -6,6 +6,7 @@
  * or to an anchor the page does not have, is reported at its line and column.
  */
 import type { Heading, Link } from 'mdast'
+import type { Node, Parent } from 'unist'
 import { posix } from 'node:path'
 import type { VFile } from 'vfile'
 import { report } from '../report/index.js'
@@ -29,50 +30,44 @@ export function sectionOf(page: GuidePage, anchor: string): string | undefined {
   let anchors = anchorsOf.get(page.sections)
   if (!anchors) {
     anchors = new Map(page.sections.map((section) => [section.id, section.id]))
-    for (const section of page.sections) {
-      for (const heading of nodesOf<Heading>(section, ['heading'])) {
-        const id = heading.data?.id
-        if (id !== undefined && !anchors.has(id)) anchors.set(id, section.id)
-      }
-    }
+    for (const section of page.sections) addHeadingIds(section, section.id, anchors)
     anchorsOf.set(page.sections, anchors)
   }
   return anchors.get(anchor)
+}
+
+/**
+ * Add the id of each heading under `node` to `anchors`, for the section `section`, unless
+ * an earlier one has it. A plain walk: a page's sections are walked once, here only, so
+ * a list of each section's headings kept for later (`nodesOf`) would be kept for nothing.
+ */
+function addHeadingIds(node: Node, section: string, anchors: Map<string, string>): void {
+  if (node.type === 'heading') {
+    const id = (node as Heading).data?.id
+    if (id !== undefined && !anchors.has(id)) anchors.set(id, section)
+  }
+  const children = (node as Partial<Parent>).children
+  if (children) for (const child of children) addHeadingIds(child, section, anchors)
 }
 
 /** Where a link leads: a page's path and a fragment, or nowhere in the guide. */
 type Target = { path: string; fragment: string } | undefined
 
 /**
- * Each link's target, with the URL and page it was worked out for: a tree that a cache
- * keeps across loads (the Vite plugin's, on each save) keeps its links' targets too.
- */
-const targets = new WeakMap<Link, { url: string; from: string; target: Target }>()
-
-/** {@link target} of `link`, on the page `from`, worked out once while they stay the same. */
-function linkTarget(link: Link, from: string, resolved: Map<string, string>): Target {
-  const known = targets.get(link)
-  if (known?.url === link.url && known.from === from) return known.target
-  const found = target(link.url, from, resolved)
-  targets.set(link, { url: link.url, from, target: found })
-  return found
-}
-
-/**
  * The page path and fragment a relative link to a markdown file names, or `undefined`.
- * Paths are resolved once for each folder and path (`resolved`): a guide's pages link to
- * the same pages many times over.
+ * Paths are resolved once for each folder and path (`inFolder`: those of the folder of
+ * `from`): a guide's pages link to the same pages many times over.
  */
-function target(url: string, from: string, resolved: Map<string, string>): Target {
+function target(url: string, from: string, inFolder: FolderPaths): Target {
   if (scheme.test(url) || url.startsWith('/')) return undefined
   const hash = url.indexOf('#')
-  const rawPath = (hash === -1 ? url : url.slice(0, hash)).replace(/\?.*$/, '')
+  let rawPath = hash === -1 ? url : url.slice(0, hash)
+  const query = rawPath.indexOf('?')
+  if (query !== -1) rawPath = rawPath.slice(0, query)
   const fragment = hash === -1 ? '' : url.slice(hash + 1)
   if (rawPath === '') return fragment === '' ? undefined : { path: from, fragment }
   if (!/\.md$/i.test(rawPath)) return undefined
-  const folder = posix.dirname(from)
-  const key = `${folder}\0${rawPath}`
-  let path = resolved.get(key)
+  let path = inFolder.paths.get(rawPath)
   if (path === undefined) {
     let decoded: string
     try {
@@ -80,10 +75,22 @@ function target(url: string, from: string, resolved: Map<string, string>): Targe
     } catch {
       decoded = rawPath
     }
-    path = posix.normalize(posix.join(folder, decoded))
-    resolved.set(key, path)
+    const { folder } = inFolder
+    // A page beside this one (most links) needs no normalizing.
+    path = decoded.includes('/')
+      ? posix.normalize(posix.join(folder, decoded))
+      : folder === '.'
+        ? decoded
+        : `${folder}/${decoded}`
+    inFolder.paths.set(rawPath, path)
   }
   return { path, fragment }
+}
+
+/** A folder of the guide, and the page paths its pages' links name, by the path written. */
+interface FolderPaths {
+  folder: string
+  paths: Map<string, string>
 }
 
 /**
@@ -114,7 +121,7 @@ export function resolveLinks(
   failed: ReadonlySet<string> = new Set(),
 ): void {
   const byPath = new Map(pages.map(({ page }) => [page.path, page]))
-  const resolved = new Map<string, string>()
+  const folders = new Map<string, FolderPaths>()
   for (const { page, file } of pages) {
     const known = resolvedTo.get(page)
     if (known && leadsWhereItLed(known, byPath)) continue
@@ -122,11 +129,14 @@ export function resolveLinks(
     const leadsTo = new Map<string, GuidePage>()
     let reported = false
     const links = nodesOf<Link>(page.tree, ['link'])
+    const folder = posix.dirname(page.path)
+    let inFolder = folders.get(folder)
+    if (!inFolder) folders.set(folder, (inFolder = { folder, paths: new Map() }))
     const ledBefore = links.map((link) => link.data?.pageLink)
     for (const link of links) {
       const before = link.data?.pageLink
       if (before) delete link.data!.pageLink
-      const found = linkTarget(link, page.path, resolved)
+      const found = target(link.url, page.path, inFolder)
       if (!found) continue
       const to = byPath.get(found.path)
       if (!to && failed.has(found.path)) {

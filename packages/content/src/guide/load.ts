@@ -158,11 +158,21 @@ export function markdownFiles(dir: string): string[] {
   // Listed synchronously: the promise API waits on the thread pool for each folder, which
   // on a guide of hundreds of folders takes a few times longer.
   const entries = readdirSync(dir, { recursive: true, withFileTypes: true })
-  return entries
-    .filter((entry) => entry.isFile() && /\.md$/i.test(entry.name))
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .filter((path) => !path.split('/').some((part) => part.startsWith('.')))
-    .sort()
+  // Each folder's path relative to `dir` (`undefined` for one under a dot folder), worked
+  // out once a folder rather than once a file.
+  const folders = new Map<string, string | undefined>()
+  const pages: string[] = []
+  for (const entry of entries) {
+    if (entry.name.startsWith('.') || !/\.md$/i.test(entry.name) || !entry.isFile()) continue
+    let folder = folders.get(entry.parentPath)
+    if (!folders.has(entry.parentPath)) {
+      const path = relative(dir, entry.parentPath).split(sep).join('/')
+      folder = path.split('/').some((part) => part.startsWith('.')) ? undefined : path
+      folders.set(entry.parentPath, folder)
+    }
+    if (folder !== undefined) pages.push(folder === '' ? entry.name : `${folder}/${entry.name}`)
+  }
+  return pages.sort()
 }
 
 /** The absolute paths of a listing of the guide's pages, made once a listing. */

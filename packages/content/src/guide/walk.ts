@@ -7,11 +7,23 @@
 import type { Node, Parent } from 'unist'
 
 /**
+ * The node types the guide-level passes ask for: the first list asked of a tree lists
+ * them all in one walk, so the passes that follow do not walk it again.
+ */
+const indexed = new Set(['link', 'image', 'figure', 'heading'])
+
+/** A tree's nodes of the {@link indexed} types: each type's, and all in document order. */
+interface TreeIndex {
+  byType: Map<string, Node[]>
+  all: Node[]
+}
+
+/**
  * The lists already made, by tree and types. The guide-level passes change nodes' fields,
  * never which nodes a tree has, so a tree that a cache keeps across loads (the Vite
- * plugin's) is walked once for each list.
+ * plugin's) is walked once.
  */
-const made = new WeakMap<Node, Map<string, Node[]>>()
+const made = new WeakMap<Node, { index?: TreeIndex; lists: Map<string, Node[]> }>()
 
 /**
  * Every node of `tree` (itself included) whose type is one of `types`, in document order.
@@ -19,19 +31,47 @@ const made = new WeakMap<Node, Map<string, Node[]>>()
  */
 export function nodesOf<T extends Node>(tree: Node, types: readonly T['type'][]): T[] {
   const key = types.length === 1 ? types[0]! : types.join(' ')
-  let lists = made.get(tree)
-  const known = lists?.get(key)
-  if (known) return known as T[]
-  if (!lists) made.set(tree, (lists = new Map()))
-  const found: T[] = []
-  lists.set(key, found)
+  let known = made.get(tree)
+  const list = known?.lists.get(key)
+  if (list) return list as T[]
+  if (!known) made.set(tree, (known = { lists: new Map() }))
+  let found: Node[]
+  if (types.every((type) => indexed.has(type))) {
+    known.index ??= indexOf(tree)
+    const { byType, all } = known.index
+    found =
+      types.length === 1
+        ? (byType.get(types[0]!) ?? [])
+        : all.filter((node) => types.includes(node.type))
+  } else {
+    found = []
+    const walk = (node: Node): void => {
+      if (types.includes(node.type)) found.push(node)
+      const children = (node as Partial<Parent>).children
+      if (children) for (const child of children) walk(child)
+    }
+    walk(tree)
+  }
+  known.lists.set(key, found)
+  return found as T[]
+}
+
+/** The nodes of `tree` of the {@link indexed} types, in one walk. */
+function indexOf(tree: Node): TreeIndex {
+  const byType = new Map<string, Node[]>()
+  const all: Node[] = []
   const walk = (node: Node): void => {
-    if (types.includes(node.type)) found.push(node as T)
+    if (indexed.has(node.type)) {
+      all.push(node)
+      const list = byType.get(node.type)
+      if (list) list.push(node)
+      else byType.set(node.type, [node])
+    }
     const children = (node as Partial<Parent>).children
     if (children) for (const child of children) walk(child)
   }
   walk(tree)
-  return found
+  return { byType, all }
 }
 
 /**
