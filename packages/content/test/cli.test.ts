@@ -88,6 +88,18 @@ describe('ai-engineer-content', () => {
     ])
   })
 
+  test('should load its two files as ASCII, their libraries’ non-ASCII text escaped', () => {
+    // Node.js decodes a module's file before V8 compiles it (or takes its code from the
+    // compile cache): ASCII decodes on a fast path, into a string of one byte a character.
+    for (const file of ['dist/cli.js', 'dist/worker.js']) {
+      const text = readFileSync(join(packageDir, file), 'latin1')
+      const first = [...text].findIndex((character) => character.charCodeAt(0) > 0x7f)
+      expect(first === -1 ? 'all ASCII' : text.slice(Math.max(0, first - 40), first + 10)).toBe(
+        'all ASCII',
+      )
+    }
+  })
+
   test('should print its usage with --help and exit 0', async () => {
     const { code, stdout } = await run('--help')
     expect(code).toBe(0)
