@@ -1,4 +1,6 @@
 import { readdirSync } from 'node:fs'
+import { cp, mkdtemp } from 'node:fs/promises'
+import { join } from 'node:path'
 import { GuideError, parseGuide } from '@ai-engineer/content/parse'
 import type { GuidePage } from '@ai-engineer/content'
 import type { Nodes } from 'mdast'
@@ -50,3 +52,17 @@ const fixtureNames = readdirSync(fixtures).sort()
 export const validFixtures = fixtureNames.filter((name) => !name.includes('-error-'))
 /** Fixtures that are rejected with positioned errors. */
 export const errorFixtures = fixtureNames.filter((name) => name.includes('-error-'))
+
+/**
+ * A copy of the guide `fixture` in a new folder under `root`, with the paths of a cache
+ * folder and an output folder beside it (not made).
+ */
+export async function guideCase(
+  root: string,
+  fixture: string,
+): Promise<{ guide: string; cacheDir: string; out: string }> {
+  const dir = await mkdtemp(join(root, 'case-'))
+  const paths = { guide: join(dir, 'guide'), cacheDir: join(dir, 'cache'), out: join(dir, 'out') }
+  await cp(fixture, paths.guide, { recursive: true })
+  return paths
+}

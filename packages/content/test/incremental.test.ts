@@ -1,16 +1,6 @@
 import type { Link } from 'mdast'
 import { execFile } from 'node:child_process'
-import {
-  cp,
-  mkdir,
-  mkdtemp,
-  readdir,
-  readFile,
-  rm,
-  stat,
-  utimes,
-  writeFile,
-} from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -31,6 +21,7 @@ import {
   type LoadOptions,
   type ParsedPage,
 } from '../src/guide/index.ts'
+import { guideCase } from './helpers.ts'
 
 /**
  * Incremental and parallel compiles: each page's parse is kept in a cache folder between
@@ -55,10 +46,7 @@ afterAll(async () => {
 })
 
 beforeEach(async () => {
-  const dir = await mkdtemp(join(root, 'case-'))
-  guide = join(dir, 'guide')
-  cacheDir = join(dir, 'cache')
-  await cp(fixture, guide, { recursive: true })
+  ;({ guide, cacheDir } = await guideCase(root, fixture))
 })
 
 function load(options: LoadOptions = {}): Promise<LoadedGuide> {

@@ -6,8 +6,8 @@
  * page's bytes, its path in the guide and in messages, the options (limits, rule
  * settings) and the pipeline itself (this package's code and the versions of the
  * libraries it runs). The guide-level work (nav, `prev`/`next`, the links between pages,
- * image sizes) is not cached: it runs on every load, over every page, so a changed
- * section id on one page re-checks the links that point at it from the others.
+ * the images each page names) is not cached: it runs on every load, over every page, so a
+ * changed section id on one page re-checks the links that point at it from the others.
  *
  * Each guide has a folder of its own in the cache folder; a load removes the entries of
  * its guide that it did not use (older versions of its pages), so the folder holds one
@@ -20,7 +20,9 @@
  * is written already) reads those files instead of an entry a page.
  *
  * And a file of stamps gives each page's key by its file's stat ({@link fileStamp}), so a
- * load in a new process finds an unchanged page's entry without reading the page.
+ * load in a new process finds an unchanged page's entry without reading the page; another
+ * gives each image file's size and the hash of its bytes by its stat, so a load (and a
+ * build) in a new process reads no image that did not change.
  */
 import { createHash } from 'node:crypto'
 import {
@@ -321,6 +323,27 @@ const configFile = 'mkdocs.json'
 /** The file of the pages' stamps. */
 const stampsFile = 'stamps.json'
 
+/** The file of the images' stamps. */
+const imagesFile = 'images.json'
+
+/**
+ * An image file's stamp as kept: its file's stamp ({@link fileStamp}), the size read from
+ * its header, and the hash of its bytes once a build has named it after them.
+ */
+export interface ImageStamp {
+  stamp: string
+  width: number
+  height: number
+  hash?: string | undefined
+}
+
+/** What {@link imagesFile} holds: for the pipeline `context`, each image's stamp. */
+interface StoredImages {
+  context: string
+  /** By the image's absolute path: its file's stamp, width, height and hash (or `""`). */
+  images: Record<string, [string, number, number, string]>
+}
+
 /** What {@link stampsFile} holds: for the pipeline and options `context`, each page's stamp. */
 interface StoredStamps {
   context: string
@@ -350,6 +373,8 @@ export class PageCache {
   readonly #changedShards = new Set<string>()
   #stamps:
     { context: string; read: Map<string, PageStamp>; kept: Map<string, PageStamp> } | undefined
+  #images:
+    { context: string; read: Map<string, ImageStamp>; kept: Map<string, ImageStamp> } | undefined
 
   /** The cache of the guide `guide` (its `mkdocs.yml`, or its folder), in the cache folder `dir`. */
   constructor(dir: string, guide: string) {
@@ -412,20 +437,41 @@ export class PageCache {
   async stamps(options: string): Promise<ReadonlyMap<string, PageStamp>> {
     if (this.#stamps) return this.#stamps.read
     const context = `${pipelineVersion()}\0${options}`
-    const read = new Map<string, PageStamp>()
+    const read = await this.#readStamps(
+      stampsFile,
+      context,
+      'pages',
+      ([stamp, name, key]: StoredStamps['pages'][string]): PageStamp => ({ stamp, name, key }),
+    )
+    this.#stamps = { context, read, kept: new Map() }
+    return read
+  }
+
+  /**
+   * The stamps kept in the file `name` for `context`, by absolute path (its record
+   * `field`, each made into a stamp by `stamp`): none when there is no such file, when it
+   * cannot be read, or when it was kept for another context (every file is read then).
+   */
+  async #readStamps<Fields, Stamp>(
+    name: string,
+    context: string,
+    field: string,
+    stamp: (fields: Fields) => Stamp,
+  ): Promise<Map<string, Stamp>> {
+    const read = new Map<string, Stamp>()
     try {
-      const stored = JSON.parse(
-        await readFile(join(this.#dir, stampsFile), 'utf8'),
-      ) as Partial<StoredStamps>
-      if (stored.context === context && typeof stored.pages === 'object') {
-        for (const [path, [stamp, name, key]] of Object.entries(stored.pages)) {
-          read.set(path, { stamp, name, key })
-        }
+      const stored = JSON.parse(await readFile(join(this.#dir, name), 'utf8')) as Record<
+        string,
+        unknown
+      >
+      const entries = stored[field]
+      if (stored.context !== context || typeof entries !== 'object' || entries === null) return read
+      for (const [path, fields] of Object.entries(entries as Record<string, Fields>)) {
+        read.set(path, stamp(fields))
       }
     } catch {
-      // None yet, or one that cannot be read: every page is read.
+      read.clear()
     }
-    this.#stamps = { context, read, kept: new Map() }
     return read
   }
 
@@ -448,6 +494,68 @@ export class PageCache {
     const pages: StoredStamps['pages'] = {}
     for (const [path, { stamp, name, key }] of kept) pages[path] = [stamp, name, key]
     await writeEntry(join(this.#dir, stampsFile), JSON.stringify({ context, pages }))
+  }
+
+  /**
+   * The image files' stamps that the last load kept with this pipeline, by absolute
+   * path. Read once, and starts the stamps this load keeps ({@link imageStamp}, written
+   * by {@link saveImages}).
+   */
+  async imageStamps(): Promise<ReadonlyMap<string, ImageStamp>> {
+    if (this.#images) return this.#images.read
+    const context = pipelineVersion()
+    const read = await this.#readStamps(
+      imagesFile,
+      context,
+      'images',
+      ([stamp, width, height, hash]: StoredImages['images'][string]): ImageStamp => ({
+        stamp,
+        width,
+        height,
+        hash: hash === '' ? undefined : hash,
+      }),
+    )
+    this.#images = { context, read, kept: new Map() }
+    return read
+  }
+
+  /** Keep the stamp of the image file `path` (absolute) for the next load. */
+  imageStamp(path: string, stamp: ImageStamp): void {
+    this.#images?.kept.set(path, stamp)
+  }
+
+  /** The hash of the bytes of the image file `path` (absolute), if its stamp gives it. */
+  imageHash(path: string): string | undefined {
+    return this.#images?.kept.get(path)?.hash
+  }
+
+  /** Keep `hash` as the hash of the bytes of the image file `path`, if it is stamped. */
+  setImageHash(path: string, hash: string): void {
+    const kept = this.#images?.kept.get(path)
+    if (kept) kept.hash = hash
+  }
+
+  /** Write the image stamps kept since {@link imageStamps}, when they differ from those it read. */
+  async saveImages(): Promise<void> {
+    if (!this.#images) return
+    const { context, read, kept } = this.#images
+    const same =
+      read.size === kept.size &&
+      [...kept].every(([path, { stamp, hash }]) => {
+        const before = read.get(path)
+        return before?.stamp === stamp && before.hash === hash
+      })
+    if (same) return
+    const images: StoredImages['images'] = {}
+    for (const [path, { stamp, width, height, hash }] of kept) {
+      images[path] = [stamp, width, height, hash ?? '']
+    }
+    await writeEntry(join(this.#dir, imagesFile), JSON.stringify({ context, images }))
+    this.#images = {
+      context,
+      read: new Map([...kept].map(([path, stamp]) => [path, { ...stamp }])),
+      kept,
+    }
   }
 
   /** Keep the entry under `key` (a page this load has in memory already). */
@@ -599,6 +707,7 @@ export class PageCache {
             !name.startsWith(outlinePrefix) &&
             name !== configFile &&
             name !== stampsFile &&
+            name !== imagesFile &&
             !this.#used.has(name.slice(0, -extension.length)),
         )
         .map((name) => rm(join(this.#dir, name), { force: true })),

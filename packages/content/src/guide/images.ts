@@ -9,13 +9,14 @@
  * What the image becomes in an app (a hashed file) is up to the output: the Vite plugin
  * imports it, `build` copies it beside its modules ({@link localImages} lists them).
  */
-import { closeSync, openSync, readSync, statSync, type Stats } from 'node:fs'
+import { closeSync, openSync, readSync, statSync, type BigIntStats } from 'node:fs'
 import { join, posix } from 'node:path'
 import type { Image } from 'mdast'
 import { imageSize } from 'image-size'
 import type { VFile } from 'vfile'
 import { report } from '../report/index.js'
 import type { Figure, GuidePage, GuideRoot } from '../types.js'
+import { fileStamp, settledStamp, type ImageStamp } from './cache.js'
 import { givenChanged } from './given.js'
 import { nodesOf } from './walk.js'
 
@@ -80,9 +81,9 @@ export function localImages(
 }
 
 /**
- * The sizes read, by file, with the modification time and size of the file they were
- * read from: a process that loads a guide again (the Vite plugin, on each save) reads
- * the header of an image that changed only.
+ * The sizes read, by file, with the stamp ({@link fileStamp}) of the file they were read
+ * from: a process that loads a guide again (the Vite plugin, on each save) reads the
+ * header of an image that changed only.
  */
 const sizes = new Map<string, { version: string; size: { width: number; height: number } }>()
 
@@ -97,12 +98,12 @@ const headerBytes = 512 * 1024
  * from the start of the file on this thread: a guide's images are measured one after
  * another, and reading each through the thread pool took several times longer.
  */
-function sizeOf(file: string, stats: Stats): { width: number; height: number } {
-  const version = `${stats.mtimeMs}:${stats.size}:${stats.ino}`
+function sizeOf(file: string, stats: BigIntStats): { width: number; height: number } {
+  const version = fileStamp(stats)
   const known = sizes.get(file)
   if (known?.version === version) return known.size
-  if (stats.size === 0) throw new Error('the file is empty')
-  const header = new Uint8Array(Math.min(stats.size, headerBytes))
+  if (stats.size === 0n) throw new Error('the file is empty')
+  const header = new Uint8Array(Math.min(Number(stats.size), headerBytes))
   const fd = openSync(file, 'r')
   try {
     readSync(fd, header, 0, header.length, 0)
@@ -154,16 +155,31 @@ const absoluteFiles = new WeakMap<object, { docs: string; files: string[] }>()
 const measured = new WeakMap<GuidePage, string[]>()
 
 /**
+ * The image stamps of a load in a new process (the cache folder's): the sizes the last
+ * load read, by absolute path, and where to keep those of this load.
+ */
+export interface ImageStamps {
+  read: ReadonlyMap<string, ImageStamp>
+  keep(path: string, stamp: ImageStamp): void
+}
+
+/**
  * Check and measure the relative images of `pages` (in the guide's folder `docs`),
  * reporting on each page's file. With `changed`, the only image files (absolute) that
  * may have changed since the pages were last measured: a page measured then, none of
- * whose images is one of them, is not measured again.
+ * whose images is one of them, is not measured again. With `stamps`, an image file
+ * whose stamp is the one kept takes the size kept with it, unread; a file changed
+ * within two seconds is not stamped ({@link settledStamp}).
  */
 export async function measureImages(
   pages: readonly { page: GuidePage; file: VFile }[],
   docs: string,
   changed?: ReadonlySet<string>,
+  stamps?: ImageStamps,
 ): Promise<void> {
+  const now = Date.now()
+  // Each file once: pages name the same images.
+  const stamped = new Set<string>()
   for (const { page, file } of pages) {
     const known = measured.get(page)
     if (changed && known?.every((image) => !changed.has(image))) continue
@@ -182,7 +198,7 @@ export async function measureImages(
         continue
       }
       const absolute = join(docs, ...image.split('/'))
-      const stats = statSync(absolute, { throwIfNoEntry: false })
+      const stats = statSync(absolute, { bigint: true, throwIfNoEntry: false })
       if (!stats?.isFile()) {
         reported = true
         report(
@@ -195,7 +211,15 @@ export async function measureImages(
       }
       let size: { width: number; height: number }
       try {
-        size = sizeOf(absolute, stats)
+        const stamp = stamps && fileStamp(stats)
+        const kept = stamp === undefined ? undefined : stamps!.read.get(absolute)
+        const same = kept !== undefined && kept.stamp === stamp
+        size = same ? kept : sizeOf(absolute, stats)
+        if (stamp !== undefined && !stamped.has(absolute) && settledStamp(stats, now)) {
+          stamped.add(absolute)
+          const { width, height } = size
+          stamps!.keep(absolute, { stamp, width, height, hash: same ? kept.hash : undefined })
+        }
       } catch (error) {
         reported = true
         report(

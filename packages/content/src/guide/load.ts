@@ -24,6 +24,7 @@ import {
   processorOptions,
   restoreParse,
   settledStamp,
+  type ImageStamp,
 } from './cache.js'
 import { givenChanged } from './given.js'
 import { localImages, measureImages } from './images.js'
@@ -441,7 +442,13 @@ export async function loadGuide(target: string, options: LoadOptions = {}): Prom
     setLink(page, 'next', undefined)
   }
   resolveLinks(built, new Set(pages.flatMap((entry) => (entry.page ? [] : [entry.path]))))
-  await measureImages(built, location.docs, options.changed)
+  // A load in a new process takes the size of an image file whose stamp is the one kept.
+  const imageStamps = stamps && {
+    read: await store!.imageStamps(),
+    keep: (path: string, stamp: ImageStamp) => store!.imageStamp(path, stamp),
+  }
+  await measureImages(built, location.docs, options.changed, imageStamps)
+  if (imageStamps) await store!.saveImages()
   for (const file of files) applyRules(file, rules)
   const failed = files.some((file) => hasErrors(file, strict))
   const title = config?.siteName ?? ordered[0]?.title
