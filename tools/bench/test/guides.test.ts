@@ -26,14 +26,16 @@ describe('guides (quick)', () => {
     60_000,
   )
 
-  it('should build one guide with the three tools, save under build --watch, import its index and time a save in Vite', async () => {
+  it("should build one guide with the three tools, save under each tool's watch mode, import its index and time a save in Vite", async () => {
     const result = await guides(quiet)
-    // 31 pages: cold, edited, peak RSS; then the watch, import and Vite rows.
-    expectSaneResult(result, 6)
+    // 31 pages: cold, edited, peak RSS; then the two watch rows, the import and Vite rows.
+    expectSaneResult(result, 7)
     expect(result.rows[3]!.benchmark).toMatch(/under build --watch/)
     expect(result.rows[3]!.baseline).toMatch(/^ours [\d.]+ m?s$/)
+    expect(result.rows[4]!.benchmark).toMatch(/under each tool's watch mode/)
+    expect(result.rows[4]!.baseline).toMatch(/^(Velite|content-collections) [\d.]+ m?s$/)
     expect(result.details.join('\n')).toMatch(
-      /`build --watch` at 31 pages.*summary of the last: `ai-engineer-content: built 31 pages .*1 parsed, 30 from the cache`/,
+      /Watch modes at 31 pages.*ours [\d.]+ m?s.*; Velite [\d.]+ m?s.*; content-collections [\d.]+ m?s.*summary of its last: `ai-engineer-content: built 31 pages .*1 parsed, 30 from the cache`/,
     )
     expect(result.rows[0]!.baseline).toMatch(/^(Velite|content-collections) [\d.]+ m?s$/)
     expect(result.rows[2]!.ours).toMatch(/^\d+ MB$/)
