@@ -600,36 +600,39 @@ async function watchTimes(
     })
     // Words neither the edit rows nor an earlier save used.
     const word = (save: number): number => 1000 + 100 * tools.indexOf(project.tool) + save
-    for (let attempt = 0, seen = false; !seen; attempt++) {
-      if (attempt === 5) throw new Error(`guides: ${label} saw none of 5 saves`)
+    /** Write the save `save`; then `rebuilt` waits for the tool's line and gives the time. */
+    const write = async (save: number) => {
       const before = count(watch.rebuilt)
+      const started = performance.now()
+      await writeFile(file, editOpening(original, word(save)))
+      return async (what: string): Promise<number> => {
+        await pollUntil(() => count(watch.rebuilt) > before, true, { ...rebuild, what })
+        return performance.now() - started
+      }
+    }
+    // The unrecorded save, made again until the tool says it saw it.
+    for (let attempt = 1; ; attempt++) {
       const noticed = watch.seen ? count(watch.seen) : 0
-      await writeFile(file, editOpening(original, word(0)))
-      if (watch.seen) {
-        seen = await pollUntil(() => count(watch.seen!) > noticed, true, {
+      const rebuilt = await write(0)
+      const seen =
+        watch.seen === undefined ||
+        (await pollUntil(() => count(watch.seen!) > noticed, true, {
           timeoutMs: 5_000,
           intervalMs: 20,
           what: `${label} seeing a save`,
         }).then(
           () => true,
           () => false,
-        )
-        if (!seen) continue
-      } else seen = true
-      await pollUntil(() => count(watch.rebuilt) > before, true, {
-        ...rebuild,
-        what: `${label} rebuilding after its first save`,
-      })
+        ))
+      if (seen) {
+        await rebuilt(`${label} rebuilding after its first save`)
+        break
+      }
+      if (attempt === 5) throw new Error(`guides: ${label} saw none of 5 saves`)
     }
     for (let save = 1; save <= saves; save++) {
-      const before = count(watch.rebuilt)
-      const started = performance.now()
-      await writeFile(file, editOpening(original, word(save)))
-      await pollUntil(() => count(watch.rebuilt) > before, true, {
-        ...rebuild,
-        what: `${label} rebuilding after save ${save}`,
-      })
-      times.push(performance.now() - started)
+      const rebuilt = await write(save)
+      times.push(await rebuilt(`${label} rebuilding after save ${save}`))
       await checkOutput(project, guide, editedWord(word(save)))
       said = child.output().trimEnd().split('\n').at(-1) ?? ''
       log(

@@ -532,7 +532,7 @@ export class PageCache {
   /** Keep `hash` as the hash of the bytes of the image file `path`, if it is stamped. */
   setImageHash(path: string, hash: string): void {
     const kept = this.#images?.kept.get(path)
-    if (kept) kept.hash = hash
+    if (kept) this.#images!.kept.set(path, { ...kept, hash })
   }
 
   /** Write the image stamps kept since {@link imageStamps}, when they differ from those it read. */
@@ -551,11 +551,8 @@ export class PageCache {
       images[path] = [stamp, width, height, hash ?? '']
     }
     await writeEntry(join(this.#dir, imagesFile), JSON.stringify({ context, images }))
-    this.#images = {
-      context,
-      read: new Map([...kept].map(([path, stamp]) => [path, { ...stamp }])),
-      kept,
-    }
+    // What the file holds now: a build saves again once it has hashed the images.
+    this.#images = { context, read: new Map(kept), kept }
   }
 
   /** Keep the entry under `key` (a page this load has in memory already). */

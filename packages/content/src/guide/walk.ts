@@ -12,18 +12,12 @@ import type { Node, Parent } from 'unist'
  */
 const indexed = new Set(['link', 'image', 'figure', 'heading'])
 
-/** A tree's nodes of the {@link indexed} types: each type's, and all in document order. */
-interface TreeIndex {
-  byType: Map<string, Node[]>
-  all: Node[]
-}
-
 /**
- * The lists already made, by tree and types. The guide-level passes change nodes' fields,
- * never which nodes a tree has, so a tree that a cache keeps across loads (the Vite
- * plugin's) is walked once.
+ * The lists already made, by tree and types, and the tree's nodes of the {@link indexed}
+ * types. The guide-level passes change nodes' fields, never which nodes a tree has, so a
+ * tree that a cache keeps across loads (the Vite plugin's) is walked once.
  */
-const made = new WeakMap<Node, { index?: TreeIndex; lists: Map<string, Node[]> }>()
+const made = new WeakMap<Node, { indexed?: Node[]; lists: Map<string, Node[]> }>()
 
 /**
  * Every node of `tree` (itself included) whose type is one of `types`, in document order.
@@ -35,43 +29,23 @@ export function nodesOf<T extends Node>(tree: Node, types: readonly T['type'][])
   const list = known?.lists.get(key)
   if (list) return list as T[]
   if (!known) made.set(tree, (known = { lists: new Map() }))
-  let found: Node[]
-  if (types.every((type) => indexed.has(type))) {
-    known.index ??= indexOf(tree)
-    const { byType, all } = known.index
-    found =
-      types.length === 1
-        ? (byType.get(types[0]!) ?? [])
-        : all.filter((node) => types.includes(node.type))
-  } else {
-    found = []
-    const walk = (node: Node): void => {
-      if (types.includes(node.type)) found.push(node)
-      const children = (node as Partial<Parent>).children
-      if (children) for (const child of children) walk(child)
-    }
-    walk(tree)
-  }
+  const found = types.every((type) => indexed.has(type))
+    ? (known.indexed ??= nodesWhere(tree, indexed)).filter((node) => types.includes(node.type))
+    : nodesWhere(tree, new Set(types))
   known.lists.set(key, found)
   return found as T[]
 }
 
-/** The nodes of `tree` of the {@link indexed} types, in one walk. */
-function indexOf(tree: Node): TreeIndex {
-  const byType = new Map<string, Node[]>()
-  const all: Node[] = []
+/** The nodes of `tree` whose type is one of `types`, in document order, in one walk. */
+function nodesWhere(tree: Node, types: ReadonlySet<string>): Node[] {
+  const found: Node[] = []
   const walk = (node: Node): void => {
-    if (indexed.has(node.type)) {
-      all.push(node)
-      const list = byType.get(node.type)
-      if (list) list.push(node)
-      else byType.set(node.type, [node])
-    }
+    if (types.has(node.type)) found.push(node)
     const children = (node as Partial<Parent>).children
     if (children) for (const child of children) walk(child)
   }
   walk(tree)
-  return { byType, all }
+  return found
 }
 
 /**
