@@ -1,11 +1,9 @@
-import { execFile } from 'node:child_process'
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
-import { promisify } from 'node:util'
+import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
-import { guideCase } from './helpers.ts'
+import { afterChanges, guideCase, readsHook, traceBin } from './helpers.ts'
 
 /**
  * Image files taken by their stamps: `build` in a new process takes the size of an image
@@ -14,8 +12,6 @@ import { guideCase } from './helpers.ts'
  * opens or reads, and sets its clock (`Date.now`) to the time a test gives, so a file is
  * old enough to be stamped without waiting.
  */
-const run = promisify(execFile)
-const bin = fileURLToPath(new URL('../bin/ai-engineer-content.js', import.meta.url))
 const fixture = fileURLToPath(new URL('guides/devops', import.meta.url))
 
 let root: string
@@ -28,23 +24,7 @@ let clock: number | undefined
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'guide-image-stamps-'))
-  hook = join(root, 'trace-images.mjs')
-  await writeFile(
-    hook,
-    [
-      "import fs, { appendFileSync } from 'node:fs'",
-      "import fsp from 'node:fs/promises'",
-      "import { syncBuiltinESMExports } from 'node:module'",
-      'const note = (path) => { if (/\\.(png|svg)$/.test(String(path))) appendFileSync(process.env.READS, `${path}\\n`) }',
-      'const { openSync } = fs',
-      'fs.openSync = function (path, ...rest) { note(path); return openSync.call(this, path, ...rest) }',
-      'const { readFile } = fsp',
-      'fsp.readFile = function (path, ...rest) { note(path); return readFile.call(this, path, ...rest) }',
-      'syncBuiltinESMExports()',
-      'if (process.env.CLOCK) { const shift = Number(process.env.CLOCK) - Date.now(); const now = Date.now; Date.now = () => now() + shift }',
-      '',
-    ].join('\n'),
-  )
+  hook = await readsHook(root, /\.(png|svg)$/)
 })
 
 afterAll(async () => {
@@ -70,13 +50,7 @@ function png(width: number, height: number): Buffer {
 
 /** Set the bin's clock `ms` after the last change of any file of the guide. */
 async function clockAfterChanges(ms: number): Promise<void> {
-  const entries = await readdir(join(guide, 'docs'), { recursive: true, withFileTypes: true })
-  const times = await Promise.all(
-    entries
-      .filter((entry) => entry.isFile())
-      .map(async (entry) => (await stat(join(entry.parentPath, entry.name))).ctimeMs),
-  )
-  clock = Math.max(...times) + ms
+  clock = await afterChanges(join(guide, 'docs'), ms)
 }
 
 /**
@@ -85,30 +59,16 @@ async function clockAfterChanges(ms: number): Promise<void> {
  * the images' names in the output.
  */
 async function build(): Promise<{ read: string[]; sizes: string[]; assets: string[] }> {
-  const reads = join(root, `reads-${Date.now()}-${Math.random()}.txt`)
-  await writeFile(reads, '')
-  await run(
-    process.execPath,
-    [
-      '--import',
-      pathToFileURL(hook).href,
-      bin,
-      'build',
-      'mkdocs.yml',
-      '--out',
-      out,
-      '--cache-dir',
-      cacheDir,
-    ],
-    {
-      cwd: guide,
-      env: { ...process.env, READS: reads, CLOCK: clock === undefined ? '' : String(clock) },
-    },
-  )
-  const read = (await readFile(reads, 'utf8'))
-    .split('\n')
-    .filter((line) => line !== '')
-    .map((path) => relative(join(guide, 'docs'), path).split('\\').join('/'))
+  const {
+    code,
+    stderr,
+    read: paths,
+  } = await traceBin(hook, ['build', 'mkdocs.yml', '--out', out, '--cache-dir', cacheDir], {
+    cwd: guide,
+    clock,
+  })
+  expect(code, stderr).toBe(0)
+  const read = paths.map((path) => relative(join(guide, 'docs'), path).split('\\').join('/'))
   const sizes: string[] = []
   for (const page of ['docker', 'deployment']) {
     const text = await readFile(join(out, 'pages', `${page}.js`), 'utf8')

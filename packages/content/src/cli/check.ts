@@ -7,7 +7,15 @@ import { existsSync, statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { VFile } from 'vfile'
-import { loadGuide, type LoadedGuide, type LoadOptions } from '../guide/index.js'
+import {
+  loadGuide,
+  parsedAfterMiss,
+  quickLoad,
+  saveLastLoad,
+  saveQuickLoad,
+  type LoadedGuide,
+  type LoadOptions,
+} from '../guide/index.js'
 import { applyRules, report } from '../report/index.js'
 
 /** Options of {@link checkTargets}: the limits and rules of the pipeline, and `strict`. */
@@ -37,14 +45,21 @@ export async function checkTargets(
         strict.push(options.strict)
         continue
       }
-      const loaded = await loadGuide(target, {
-        ...options,
-        strict: options.strict || undefined,
-        outlines: true,
-      })
+      const guideOptions = { ...options, strict: options.strict || undefined }
+      // From the last check's record when only pages' bodies changed since, else whole.
+      const quick = await quickLoad(target, 'check', guideOptions)
+      if (!('missed' in quick)) {
+        await saveQuickLoad(quick, 'check')
+        files.push(...quick.files)
+        strict.push(...quick.files.map(() => quick.strict))
+        parsed.push(quick.parsed)
+        continue
+      }
+      const loaded = await loadGuide(target, { ...guideOptions, outlines: true })
+      await saveLastLoad(loaded, 'check', guideOptions)
       files.push(...loaded.files)
       strict.push(...loaded.files.map(() => loaded.strict))
-      parsed.push(loaded.parsed)
+      parsed.push(parsedAfterMiss(loaded.parsed, quick))
       continue
     }
     let bytes: Uint8Array

@@ -100,14 +100,14 @@ function progress(): ((done: number, total: number) => void) | undefined {
  * nothing for the guide's errors. The exit status: 1 on errors, else 0.
  */
 function reportBuild(
-  { loaded, written, changed }: BuildResult,
+  { files, pages, parsed, written, changed }: BuildResult,
   out: string,
   started: number,
 ): number {
   // Only the files with messages: a quiet report prints nothing for the others, and
   // sorting thousands of files by name (ICU's collation) is not free.
   const text = reporter(
-    loaded.files.filter((file) => file.messages.length > 0),
+    files.filter((file) => file.messages.length > 0),
     { quiet: true },
   )
   if (text) process.stderr.write(`${text}\n`)
@@ -115,12 +115,11 @@ function reportBuild(
     process.stderr.write(`ai-engineer-content: the guide has errors; ${out} is unchanged\n`)
     return 1
   }
-  const pages = loaded.guide?.pages.length ?? 0
   const own = written.filter((name) => !/^(pages|assets)\//.test(name))
   const images = written.filter((name) => name.startsWith('assets/')).length
   const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
   process.stderr.write(
-    `ai-engineer-content: built ${plural(pages, 'page')} into ${out} (${own.join(', ')}, ${plural(written.length - own.length - images, 'page module')} and ${plural(images, 'image')}) in ${Math.round(performance.now() - started)} ms, ${plural(changed.length, 'file')} written; ${parseSummary([loaded.parsed])}\n`,
+    `ai-engineer-content: built ${plural(pages, 'page')} into ${out} (${own.join(', ')}, ${plural(written.length - own.length - images, 'page module')} and ${plural(images, 'image')}) in ${Math.round(performance.now() - started)} ms, ${plural(changed.length, 'file')} written; ${parseSummary([parsed])}\n`,
   )
   return 0
 }

@@ -139,9 +139,11 @@ export async function watchBuild(
       changed: files,
       paths: files && !again ? listed : undefined,
     })
-    location = result.loaded.location
-    listed = result.loaded.paths
-    const pages = result.loaded.guide?.pages
+    // A build that keeps its pages in memory (`cache`) loads the guide whole.
+    const loaded = result.loaded!
+    location = loaded.location
+    listed = loaded.paths
+    const pages = loaded.guide?.pages
     isImageOfGuide = pages ? isImageOf(pages, location.docs) : undefined
     if (watching) await watchGuide()
     report(result, started)

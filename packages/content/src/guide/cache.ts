@@ -6,8 +6,11 @@
  * page's bytes, its path in the guide and in messages, the options (limits, rule
  * settings) and the pipeline itself (this package's code and the versions of the
  * libraries it runs). The guide-level work (nav, `prev`/`next`, the links between pages,
- * the images each page names) is not cached: it runs on every load, over every page, so a
- * changed section id on one page re-checks the links that point at it from the others.
+ * the images each page names) is not in the entries: a load of the whole guide runs it
+ * over every page, so a changed section id on one page re-checks the links that point at
+ * it from the others. The CLI's `check` and `build` also keep what it gave each page in a
+ * record of their last load (`last-load.ts`), which the next load takes when only pages'
+ * bodies changed, as then it is the same for every other page.
  *
  * Each guide has a folder of its own in the cache folder; a load removes the entries of
  * its guide that it did not use (older versions of its pages), so the folder holds one
@@ -81,7 +84,7 @@ export function storeParse(file: VFile, page: GuidePage | undefined): StoredPars
 }
 
 /** The messages of `file` as stored. */
-function storeMessages(file: VFile): StoredMessage[] {
+export function storeMessages(file: VFile): StoredMessage[] {
   return file.messages.map((message) => ({
     reason: message.reason,
     place: message.place ?? undefined,
@@ -94,7 +97,7 @@ function storeMessages(file: VFile): StoredMessage[] {
 }
 
 /** Put stored messages back on `file`. */
-function restoreMessages(file: VFile, messages: readonly StoredMessage[]): void {
+export function restoreMessages(file: VFile, messages: readonly StoredMessage[]): void {
   for (const { reason, place, ruleId, source: from, fatal, note, url } of messages) {
     const message = file.message(reason, { place, ruleId, source: from })
     message.fatal = fatal
@@ -326,6 +329,10 @@ const stampsFile = 'stamps.json'
 /** The file of the images' stamps. */
 const imagesFile = 'images.json'
 
+/** The files of what the last load of each kind left ({@link PageCache.lastLoad}). */
+const lastLoadPrefix = 'last-'
+const lastLoadFile = (kind: string): string => `${lastLoadPrefix}${kind}.json`
+
 /**
  * An image file's stamp as kept: its file's stamp ({@link fileStamp}), the size read from
  * its header, and the hash of its bytes once a build has named it after them.
@@ -555,6 +562,28 @@ export class PageCache {
     this.#images = { context, read: new Map(kept), kept }
   }
 
+  /** The stamp of the image file `path` (absolute) that this load keeps, if it keeps one. */
+  imageStampOf(path: string): string | undefined {
+    return this.#images?.kept.get(path)?.stamp
+  }
+
+  /**
+   * What the last load of the kind `kind` (`check`, `build`) left with {@link saveLastLoad},
+   * if it can be read: the caller checks that it is for the same pipeline and options.
+   */
+  async lastLoad(kind: string): Promise<unknown> {
+    try {
+      return JSON.parse(await readFile(join(this.#dir, lastLoadFile(kind)), 'utf8')) as unknown
+    } catch {
+      return undefined
+    }
+  }
+
+  /** Keep `record` as what this load of the kind `kind` leaves to the next ({@link lastLoad}). */
+  async saveLastLoad(kind: string, record: unknown): Promise<void> {
+    await writeEntry(join(this.#dir, lastLoadFile(kind)), JSON.stringify(record))
+  }
+
   /** Keep the entry under `key` (a page this load has in memory already). */
   keep(key: string): void {
     this.#used.add(key)
@@ -702,6 +731,7 @@ export class PageCache {
           (name) =>
             name.endsWith(extension) &&
             !name.startsWith(outlinePrefix) &&
+            !name.startsWith(lastLoadPrefix) &&
             name !== configFile &&
             name !== stampsFile &&
             name !== imagesFile &&

@@ -16,6 +16,17 @@ export {
 export { PageCache, pipelineVersion } from './cache.js'
 export { givenVersion } from './given.js'
 export { writeIfChanged } from './files.js'
+export {
+  parsedAfterMiss,
+  quickLoad,
+  saveLastLoad,
+  saveQuickLoad,
+  type ChangedPage,
+  type LastBuild,
+  type LoadKind,
+  type QuickLoad,
+  type QuickMiss,
+} from './last-load.js'
 export { imageFile, isImage, isImageOf, localImages, measureImages } from './images.js'
 export { apiDeclarations, guideIds, idTypes, type GuideIds } from './ids.js'
 export { resolveLinks, sectionOf, type LinkedPage } from './links.js'

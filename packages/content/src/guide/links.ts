@@ -26,14 +26,23 @@ const scheme = /^[a-z][a-z\d+.-]*:/i
 const anchorsOf = new WeakMap<GuidePage['sections'], Map<string, string>>()
 
 /** The section of `page` that `anchor` names: a section id, or the id of a heading in it. */
-export function sectionOf(page: GuidePage, anchor: string): string | undefined {
+export function sectionOf(page: Pick<GuidePage, 'sections'>, anchor: string): string | undefined {
+  return pageAnchors(page).get(anchor)
+}
+
+/**
+ * Every anchor of `page`, each with the section it names: its section ids (each its own
+ * section), then the id of each heading, with the section it is in, unless an earlier
+ * anchor has it.
+ */
+export function pageAnchors(page: Pick<GuidePage, 'sections'>): ReadonlyMap<string, string> {
   let anchors = anchorsOf.get(page.sections)
   if (!anchors) {
     anchors = new Map(page.sections.map((section) => [section.id, section.id]))
     for (const section of page.sections) addHeadingIds(section, section.id, anchors)
     anchorsOf.set(page.sections, anchors)
   }
-  return anchors.get(anchor)
+  return anchors
 }
 
 /**
@@ -93,6 +102,11 @@ interface FolderPaths {
   paths: Map<string, string>
 }
 
+/** The pages links may lead to, by their path in the guide. */
+export interface PagesByPath {
+  get(path: string): GuidePage | undefined
+}
+
 /**
  * Each page whose links all led to pages of the guide when last resolved, with those
  * pages by path: while each path leads to the same page (the same parse), the page's
@@ -102,10 +116,7 @@ interface FolderPaths {
 const resolvedTo = new WeakMap<GuidePage, Map<string, GuidePage>>()
 
 /** Whether each path of `led` leads to the same page in `byPath`. */
-function leadsWhereItLed(
-  led: ReadonlyMap<string, GuidePage>,
-  byPath: ReadonlyMap<string, GuidePage>,
-): boolean {
+function leadsWhereItLed(led: ReadonlyMap<string, GuidePage>, byPath: PagesByPath): boolean {
   for (const [path, page] of led) if (byPath.get(path) !== page) return false
   return true
 }
@@ -114,13 +125,15 @@ function leadsWhereItLed(
  * Give every link between pages of `pages` its `data.pageLink`, and report those that
  * point to no page (`link-page`) or to no section of their page (`link-anchor`). A link
  * to a page of `failed` (paths of pages that did not parse, reported already) is left
- * as it is.
+ * as it is. Links lead to the pages of `pages`, or, given `targets`, to those it gives
+ * (a load that resolves the links of a few pages against the rest of the guide).
  */
 export function resolveLinks(
   pages: readonly LinkedPage[],
   failed: ReadonlySet<string> = new Set(),
+  targets?: PagesByPath,
 ): void {
-  const byPath = new Map(pages.map(({ page }) => [page.path, page]))
+  const byPath = targets ?? new Map(pages.map(({ page }) => [page.path, page]))
   const folders = new Map<string, FolderPaths>()
   for (const { page, file } of pages) {
     const known = resolvedTo.get(page)

@@ -483,7 +483,7 @@ export async function loadGuide(target: string, options: LoadOptions = {}): Prom
  * A function that reads the page file `absolute` (its text, as UTF-8) when first called,
  * and gives the same text after: the page's `source` and its file's `value` share it.
  */
-function fileText(absolute: string): () => string {
+export function fileText(absolute: string): () => string {
   let text: string | undefined
   return () => (text ??= readFileSync(absolute, 'utf8'))
 }
