@@ -222,6 +222,22 @@ describe('ai-engineer-content after an edit of a page body, in a new process', (
     expect((await build()).outlines).toEqual([])
   })
 
+  test("should keep the other pages' module texts in the cache", async () => {
+    await build()
+    // Into another folder: every module is made again from the cache, and its text kept.
+    const other = join(root, `other-${Date.now()}`)
+    await cli('build', 'mkdocs.yml', '--out', other, '--cache-dir', cacheDir)
+    const [folder] = await readdir(cacheDir)
+    const texts = async (): Promise<string[]> =>
+      (await readdir(join(cacheDir, folder!))).filter((name) => name.endsWith('.txt'))
+    const kept = await texts()
+    expect(kept).toHaveLength(7)
+    await edit('docker.md', 'always cooks', 'always bakes')
+    const quick = await cli('build', 'mkdocs.yml', '--out', other, '--cache-dir', cacheDir)
+    expect(quick.outlines).toEqual([])
+    expect((await texts()).filter((name) => kept.includes(name))).toHaveLength(6)
+  })
+
   test('should build the whole guide into a folder the last build did not write', async () => {
     await build()
     await edit('docker.md', 'always cooks', 'always bakes')

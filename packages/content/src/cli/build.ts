@@ -289,7 +289,10 @@ async function quickBuild(
   const files = new Map<string, BuildFile>()
   for (const name of ownNames) files.set(name, { digest: previous.files[name]! })
   last.pages.forEach((page, index) => {
-    if (!changedAt.has(index)) files.set(pageFile(page.id), { digest: page.build!.module })
+    if (changedAt.has(index)) return
+    files.set(pageFile(page.id), { digest: page.build!.module })
+    // Its module's text stays in the cache, for a build that has to write it again.
+    cache.keep(page.build!.module)
   })
   const output = new OutputFolder(destination, previous, present)
   const builds = new Map<number, LastBuild>()
