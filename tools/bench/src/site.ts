@@ -15,6 +15,7 @@
  * Requests to other hosts (material's pages ask Google Fonts) are answered with an error,
  * never sent: the run needs no network, and each counts as a request of its page.
  */
+import { spawnSync } from 'node:child_process'
 import { cp, readFile, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
@@ -161,6 +162,12 @@ async function audit(url: string): Promise<Record<Category, number>> {
 }
 
 export async function site(options: BenchOptions): Promise<Result> {
+  // The other side of every row is Debian's mkdocs: without it, say what to install.
+  if (spawnSync('mkdocs', ['--version'], { stdio: 'ignore' }).error) {
+    throw new Error(
+      "`mkdocs` is not on PATH: the site group builds the guide with Debian's `mkdocs` and `mkdocs-material` too (`apt-get install mkdocs mkdocs-material`)",
+    )
+  }
   const { quick, log } = options
   const rounds = quick ? 1 : 5
   const loads = quick ? 1 : 5
