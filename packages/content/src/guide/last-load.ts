@@ -460,7 +460,8 @@ export async function saveQuickLoad(
   kind: LoadKind,
   build?: ReadonlyMap<number, LastBuild>,
 ): Promise<void> {
-  if (quick.failed) return
+  // No page changed: the record stands as it is.
+  if (quick.failed || quick.changed.length === 0) return
   const { last, cache, location } = quick
   const pages = [...last.pages]
   const images = { ...last.images }
