@@ -38,6 +38,7 @@ import {
   pageFields,
   pageJson,
   pageSource,
+  missed,
   parsedAfterMiss,
   quickLoad,
   saveLastLoad,
@@ -179,12 +180,7 @@ export async function buildGuide(
   const ownKey = `${header}\0${indexJson}`
   const kept = lastOwn?.key === ownKey ? lastOwn : undefined
   const own = kept?.own ?? digest(ownKey)
-  if (
-    !kept &&
-    update &&
-    previous.own === own &&
-    ownNames.every((name) => previous.files[name] !== undefined && present?.has(name))
-  ) {
+  if (!kept && update && previous.own === own && ownFilesPresent(previous, present)) {
     // Written by an earlier build from the same index: their digests are all it needs.
     for (const name of ownNames) files.set(name, { digest: previous.files[name]! })
   } else {
@@ -248,21 +244,23 @@ async function quickBuild(
   const destination = resolve(out)
   const previous = await readBuildInfo(destination)
   const present = previous ? await listFolder(destination) : undefined
-  const current = (name: string, digest: string | undefined): boolean =>
-    digest !== undefined && previous?.files[name] === digest && present?.has(name) === true
+  const miss = missed(quick.parsed.count, quick.parsed.threads)
+  if (!previous || !present) return miss
   const changedAt = new Set(quick.changed.map(({ index }) => index))
+  const output = new OutputFolder(destination, previous, present)
   if (
-    previous === undefined ||
     last.out !== destination ||
     last.own === undefined ||
     previous.version !== pipelineVersion() ||
     previous.own !== last.own ||
-    !ownNames.every((name) => current(name, previous.files[name])) ||
+    !ownFilesPresent(previous, present) ||
     !last.pages.every(
-      (page, index) => changedAt.has(index) || current(pageFile(page.id), page.build?.module),
+      (page, index) =>
+        changedAt.has(index) ||
+        (page.build !== undefined && output.isCurrent(pageFile(page.id), page.build.module)),
     )
   ) {
-    return { missed: true, parsed: quick.parsed.count, threads: quick.parsed.threads }
+    return miss
   }
   const result = {
     loaded: undefined,
@@ -294,7 +292,6 @@ async function quickBuild(
     // Its module's text stays in the cache, for a build that has to write it again.
     cache.keep(page.build!.module)
   })
-  const output = new OutputFolder(destination, previous, present)
   const builds = new Map<number, LastBuild>()
   const info = { version: previous.version, own: last.own }
   const written = await writeBuild(
@@ -499,6 +496,11 @@ const ownMakers: Record<string, (input: OwnInput) => string> = {
 }
 
 const ownNames = Object.keys(ownMakers)
+
+/** Whether the folder holds (`present`) every file made from the index that its list names. */
+function ownFilesPresent(previous: BuildInfo, present: ReadonlySet<string> | undefined): boolean {
+  return ownNames.every((name) => previous.files[name] !== undefined && present?.has(name))
+}
 
 /** The files {@link ownFiles} made last in this process, and from what. */
 let lastOwn:

@@ -17,6 +17,7 @@ export { PageCache, pipelineVersion } from './cache.js'
 export { givenVersion } from './given.js'
 export { writeIfChanged } from './files.js'
 export {
+  missed,
   parsedAfterMiss,
   quickLoad,
   saveLastLoad,

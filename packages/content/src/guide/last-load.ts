@@ -136,7 +136,8 @@ export interface QuickMiss {
   threads: number
 }
 
-const missed = (parsed = 0, threads = 1): QuickMiss => ({ missed: true, parsed, threads })
+/** A miss, after parsing `parsed` pages on `threads` threads. */
+export const missed = (parsed = 0, threads = 1): QuickMiss => ({ missed: true, parsed, threads })
 
 /** The counts of a whole load (`parsed`) after the quick load that missed (`miss`). */
 export function parsedAfterMiss(
